@@ -1,0 +1,77 @@
+# Knotenpunkt — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test check install assets chromium demo lint format messages catalog-check deploy-check clean
+
+## run: install, build assets, migrate the SQLite database in var/, load the demo, serve on :8000
+run: install assets
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "Knotenpunkt runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: install what is missing and run the whole test suite (browser tests included)
+test: install assets chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## check: every check CI runs: format, lint, migrations, catalogs, deploy settings, tests
+check: install assets chromium lint deploy-check catalog-check
+	$(MANAGE) makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Knotenpunkt needs Python 3.11 or newer")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(UV) || $(PY) -m pip install --quiet uv==0.13.9
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+assets: knotenpunkt/static/vendor/.built
+
+knotenpunkt/static/vendor/.built: package.json package-lock.json scripts/build-static.mjs
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	touch $@
+
+## chromium: Debian's chromium for the browser tests (Playwright cannot download browsers here)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Please install chromium (sudo apt-get install chromium) for the browser tests."; exit 1; fi; }
+
+demo: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## messages: extract strings into the catalogs and compile them (needs GNU gettext)
+messages: install
+	$(PY) scripts/catalogs.py update
+
+catalog-check: install
+	$(PY) scripts/catalogs.py check
+
+deploy-check: install
+	DJANGO_SETTINGS_MODULE=knotenpunkt.config.settings.prod SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-value-for-deploy-checks \
+	  ALLOWED_HOSTS=knotenpunkt.example $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules knotenpunkt/static/vendor

@@ -1,0 +1,87 @@
+"""Root fixtures: two districts, each with one user per role."""
+
+import pytest
+
+from knotenpunkt.accounts.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
+from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.districts.tests.factories import (
+    DistrictFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    RegionFactory,
+)
+
+
+def _populate(district):
+    region = RegionFactory(district=district)
+    municipalities = MunicipalityFactory.create_batch(3, district=district, region=region)
+    users = {}
+    for role in Role:
+        user = UserFactory(email=f"{role.value}@{district.slug}.example")
+        MembershipFactory(
+            district=district,
+            user=user,
+            role=role,
+            municipality=municipalities[0] if role in ROLES_BOUND_TO_MUNICIPALITY else None,
+        )
+        users[role] = user
+    return municipalities, users
+
+
+@pytest.fixture
+def district(db):
+    return DistrictFactory(slug="nordkreis", name="Landkreis Nordkreis")
+
+
+@pytest.fixture
+def other_district(db):
+    return DistrictFactory(slug="suedkreis", name="Landkreis Südkreis")
+
+
+@pytest.fixture
+def district_setup(district):
+    municipalities, users = _populate(district)
+    return district, municipalities, users
+
+
+@pytest.fixture
+def other_district_setup(other_district):
+    municipalities, users = _populate(other_district)
+    return other_district, municipalities, users
+
+
+@pytest.fixture
+def users(district_setup):
+    """One user per role in ``district``: ``users[Role.DISTRICT_ADMIN]``."""
+    return district_setup[2]
+
+
+@pytest.fixture
+def other_users(other_district_setup):
+    """One user per role in ``other_district``."""
+    return other_district_setup[2]
+
+
+@pytest.fixture
+def municipalities(district_setup):
+    return district_setup[1]
+
+
+@pytest.fixture
+def other_municipalities(other_district_setup):
+    return other_district_setup[1]
+
+
+@pytest.fixture
+def mfa_user(db):
+    """Give ``user`` a TOTP authenticator, as roles seeing client data require."""
+
+    def activate(user):
+        from allauth.mfa.models import Authenticator
+
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+        )
+        return user
+
+    return activate

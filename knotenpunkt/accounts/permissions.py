@@ -1,0 +1,18 @@
+"""Who may see a district's members and invite people into it."""
+
+from knotenpunkt.core.permissions import has_any_role
+
+from .roles import Role
+
+RULES = {
+    "members.view": frozenset({Role.DISTRICT_ADMIN}),
+    "members.invite": frozenset({Role.DISTRICT_ADMIN}),
+}
+
+
+def can_view_members(actor, district) -> bool:
+    return has_any_role(actor, district, RULES["members.view"])
+
+
+def can_invite(actor, district) -> bool:
+    return has_any_role(actor, district, RULES["members.invite"])

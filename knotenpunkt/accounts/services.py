@@ -1,0 +1,157 @@
+"""Invitations: the only way into a district."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from knotenpunkt.core.audit import record_change
+from knotenpunkt.districts.services import membership_grant
+
+from .models import Invitation, User, hash_invitation_token
+from .permissions import can_invite
+from .roles import ROLES_BOUND_TO_MUNICIPALITY
+
+
+class InvitationInvalid(Exception):
+    """The link is unknown, used or expired; ``reason`` says which."""
+
+    def __init__(self, reason, invitation=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.invitation = invitation
+
+
+def _send_invitation_mail(*, invitation_id, accept_url):
+    invitation = Invitation.objects.select_related("district", "invited_by").get(pk=invitation_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"invitation": invitation, "accept_url": accept_url}
+        subject = _("Invitation to Knotenpunkt %(district)s") % {
+            "district": invitation.district.name
+        }
+        body = render_to_string("accounts/email/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def invitation_create(
+    *, actor, district, email, role, municipality=None, base_url
+) -> tuple[Invitation, str]:
+    """Invite ``email`` into ``district`` with ``role``; e-mail the link after commit.
+
+    Returns the invitation and the plain token (shown once, never stored).
+    """
+    if not can_invite(actor, district):
+        raise PermissionDenied
+    if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
+        raise ValidationError({"municipality": _("This role needs a municipality.")})
+    if municipality is not None and municipality.district_id != district.pk:
+        raise ValidationError({"municipality": _("The municipality belongs to another district.")})
+    if role not in ROLES_BOUND_TO_MUNICIPALITY:
+        municipality = None
+    token = Invitation.new_token()
+    invitation = Invitation(
+        district=district,
+        email=email.strip().lower(),
+        role=role,
+        municipality=municipality,
+        token_hash=hash_invitation_token(token),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    record_change(
+        actor=actor,
+        district=district,
+        action="invitation.created",
+        target=invitation,
+        changes={"role": role},
+    )
+    accept_url = base_url + reverse(
+        "accounts:invitation_accept", kwargs={"district_slug": district.slug, "token": token}
+    )
+    transaction.on_commit(
+        lambda: _send_invitation_mail(invitation_id=invitation.pk, accept_url=accept_url)
+    )
+    return invitation, token
+
+
+def invitation_for_token(*, district, token) -> Invitation:
+    """Return the open invitation for ``token`` or raise InvitationInvalid."""
+    invitation = (
+        Invitation.objects.in_district(district)
+        .select_related("municipality", "district")
+        .filter(token_hash=hash_invitation_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationInvalid("unknown")
+    if invitation.is_used:
+        raise InvitationInvalid("used", invitation)
+    if invitation.is_expired:
+        raise InvitationInvalid("expired", invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, district, token, user=None, name="", password=None) -> User:
+    """Redeem an invitation: for the logged-in ``user``, or by creating a new account.
+
+    The link proves ownership of the e-mail address, so a new account starts verified.
+    """
+    invitation = invitation_for_token(district=district, token=token)
+    # Lock the row so that two clicks on one link cannot both succeed.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid("used", invitation)
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError(
+                _("An account with this e-mail address exists already. Please log in first.")
+            )
+        user = User.objects.create_user(invitation.email, password, name=name.strip())
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    membership_grant(
+        district=district,
+        user=user,
+        role=invitation.role,
+        municipality=invitation.municipality,
+        actor=invitation.invited_by,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    record_change(actor=user, district=district, action="invitation.accepted", target=invitation)
+    return user
+
+
+def _send_renewal_request_mail(*, invitation_id):
+    invitation = Invitation.objects.select_related("district", "invited_by").get(pk=invitation_id)
+    recipients = [invitation.invited_by.email] if invitation.invited_by else []
+    if not recipients and invitation.district.office_email:
+        recipients = [invitation.district.office_email]
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Request for a new invitation link")
+        body = render_to_string("accounts/email/renewal_request.txt", {"invitation": invitation})
+    send_mail(subject, body, None, recipients)
+
+
+@transaction.atomic
+def invitation_request_renewal(*, invitation) -> bool:
+    """Ask the inviting person for a new link; at most once per invitation."""
+    updated = Invitation.objects.filter(
+        pk=invitation.pk, renewal_requested_at__isnull=True, accepted_at__isnull=True
+    ).update(renewal_requested_at=timezone.now())
+    if updated:
+        transaction.on_commit(lambda: _send_renewal_request_mail(invitation_id=invitation.pk))
+    return bool(updated)

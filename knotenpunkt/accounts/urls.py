@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("accounts/start/", views.after_login, name="after_login"),
+    path("<slug:district_slug>/workspace/members/", views.members, name="members"),
+    path("<slug:district_slug>/workspace/members/invite/", views.invite, name="invite"),
+    path(
+        "<slug:district_slug>/einladung/<str:token>/",
+        views.invitation_accept_view,
+        name="invitation_accept",
+    ),
+    path(
+        "<slug:district_slug>/einladung/<str:token>/neu/",
+        views.invitation_renewal,
+        name="invitation_renewal",
+    ),
+]

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from knotenpunkt.core import views as core_views
+
+handler400 = "knotenpunkt.core.views.bad_request"
+handler403 = "knotenpunkt.core.views.permission_denied"
+handler404 = "knotenpunkt.core.views.page_not_found"
+handler500 = "knotenpunkt.core.views.server_error"
+
+urlpatterns = [
+    path("healthz/", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    # Ours first: it adds accounts/start/ beside allauth's accounts/ pages.
+    path("", include("knotenpunkt.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("knotenpunkt.districts.urls")),
+    path("", include("knotenpunkt.portal.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,9 @@
+"""WSGI entry point; production servers (gunicorn) load `application` from here."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knotenpunkt.config.settings.prod")
+
+application = get_wsgi_application()

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "knotenpunkt.core"
+    verbose_name = _("Core")
+    tenant_app = True
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the tenancy system check)

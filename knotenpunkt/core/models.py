@@ -1,0 +1,63 @@
+"""Shared base models: every tenant-owned record belongs to exactly one district."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DistrictQuerySet(models.QuerySet):
+    def in_district(self, district):
+        """Return the records of one district; the only way views and selectors read."""
+        return self.filter(district=district)
+
+
+class DistrictScopedModel(models.Model):
+    """Base for every model a district owns (tenancy)."""
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("district"),
+        db_index=True,
+    )
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(DistrictScopedModel):
+    """Who changed what, when. Written by services; never holds personal data of clients."""
+
+    actor = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    action = models.CharField(_("action"), max_length=80)
+    target_type = models.CharField(_("record type"), max_length=80)
+    target_id = models.CharField(_("record id"), max_length=64)
+    target_label = models.CharField(_("record"), max_length=200, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["district", "target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"

@@ -1,0 +1,40 @@
+"""The main navigation of the layout: what the visitor's roles open up."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool = False
+
+
+def main_navigation(request, district):
+    if district is None:
+        return []
+    from knotenpunkt.accounts.permissions import can_view_members
+    from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
+
+    kwargs = {"district_slug": district.slug}
+    candidates = [
+        (_("Home"), "portal:district_home", True),
+        (_("Municipalities"), "portal:municipalities", True),
+        (_("My Knotenpunkt"), "districts:workspace", can_view_workspace(request.user, district)),
+        (_("Members"), "accounts:members", can_view_members(request.user, district)),
+        (
+            _("District settings"),
+            "districts:settings",
+            can_edit_district_settings(request.user, district),
+        ),
+    ]
+    items = []
+    for label, url_name, visible in candidates:
+        if not visible:
+            continue
+        url = reverse(url_name, kwargs=kwargs)
+        items.append(NavItem(label=label, url=url, active=request.path == url))
+    return items

@@ -1,0 +1,76 @@
+"""State changes of districts and memberships."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.permissions import forget_roles
+
+from .models import District, Membership
+from .permissions import can_edit_district_settings
+
+EDITABLE_SETTINGS = (
+    "name",
+    "office_name",
+    "office_street",
+    "office_postal_code",
+    "office_city",
+    "office_phone",
+    "office_email",
+    "office_website",
+    "logo",
+    "imprint_text",
+    "privacy_text",
+    "accessibility_text",
+)
+
+
+@transaction.atomic
+def district_update_settings(*, actor, district: District, **values) -> District:
+    """Change the district's contact data, logo and legal texts."""
+    if not can_edit_district_settings(actor, district):
+        raise PermissionDenied
+    unknown = set(values) - set(EDITABLE_SETTINGS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    changed = {}
+    for field, value in values.items():
+        if getattr(district, field) != value:
+            changed[field] = str(value)[:200] if field != "logo" else "(file)"
+            setattr(district, field, value)
+    if not changed:
+        return district
+    district.full_clean()
+    district.save(update_fields=list(changed))
+    record_change(
+        actor=actor,
+        district=district,
+        action="district.settings_updated",
+        target=district,
+        changes=changed,
+    )
+    return district
+
+
+@transaction.atomic
+def membership_grant(*, district, user, role, municipality=None, actor=None) -> Membership:
+    """Give ``user`` a role in ``district`` (idempotent)."""
+    membership, created = Membership.objects.in_district(district).get_or_create(
+        user=user, role=role, defaults={"district": district, "municipality": municipality}
+    )
+    if not created and membership.municipality_id != getattr(municipality, "pk", None):
+        membership.municipality = municipality
+        membership.full_clean()
+        membership.save(update_fields=["municipality"])
+    elif created:
+        membership.full_clean()
+    forget_roles(user)
+    if created:
+        record_change(
+            actor=actor,
+            district=district,
+            action="membership.granted",
+            target=membership,
+            changes={"role": role},
+        )
+    return membership

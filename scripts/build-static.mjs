@@ -1,0 +1,25 @@
+// Copy the front-end packages installed by npm into knotenpunkt/static/vendor/.
+// The vendor folder is generated (git-ignored); nothing third-party is committed.
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const modules = join(root, "node_modules");
+const vendor = join(root, "knotenpunkt", "static", "vendor");
+
+const copies = [
+  ["@kern-ux/native/dist/kern.min.css", "kern/kern.min.css"],
+  ["@kern-ux/native/dist/fonts", "kern/fonts"],
+  ["@kern-ux/native/LICENSE.md", "kern/LICENSE.md"],
+  ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+  ["htmx.org/LICENSE", "htmx/LICENSE"],
+];
+
+rmSync(vendor, { recursive: true, force: true });
+for (const [from, to] of copies) {
+  const target = join(vendor, to);
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(join(modules, from), target, { recursive: true });
+}
+console.log(`static assets copied to ${vendor}`);
