@@ -44,3 +44,8 @@ def healthz(request):
     from django.http import HttpResponse
 
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """Explain an expired or missing form token without technical detail."""
+    return render(request, "errors/403_csrf.html", status=403)
