@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the tenancy system check)
+        from .i18n import use_english_fallback
+
+        use_english_fallback()

@@ -1,0 +1,25 @@
+from django.utils import translation
+
+from knotenpunkt.accounts.roles import Role
+
+
+def test_untranslated_text_in_a_partial_language_falls_back_to_english():
+    """An Arabic visitor sees English, not German, where no Arabic text exists yet."""
+    with translation.override("ar"):
+        assert translation.gettext("Members and invitations") == "Members and invitations"
+
+
+def test_translated_text_in_a_partial_language_is_shown():
+    with translation.override("ar"):
+        assert translation.gettext("Skip to content") != "Skip to content"
+
+
+def test_german_is_complete_and_default():
+    with translation.override("de"):
+        assert translation.gettext("Members and invitations") != "Members and invitations"
+        assert str(Role.VOLUNTEER.label) != "Volunteer"
+
+
+def test_django_own_arabic_strings_still_work():
+    with translation.override("ar"):
+        assert translation.gettext("This field is required.") != "This field is required."
