@@ -49,3 +49,7 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ("email", "role", "district", "expires_at", "accepted_at")
     list_filter = ("district", "role")
     readonly_fields = ("token_hash", "accepted_at", "accepted_by", "renewal_requested_at")
+
+    def has_add_permission(self, request):
+        # An invitation made here would never be mailed; administrators invite in the workspace.
+        return False
