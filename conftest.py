@@ -85,3 +85,32 @@ def mfa_user(db):
         return user
 
     return activate
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Start every test with an empty cache, so allauth's rate limits never carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def district_admin_client(client, users):
+    """The test client, logged in as the admin of ``district``."""
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    return client
+
+
+@pytest.fixture
+def german():
+    """Return a function giving a msgid's German text, as pages show it by default."""
+    from django.utils import translation
+
+    def translate(text):
+        with translation.override("de"):
+            return translation.gettext(text)
+
+    return translate

@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from knotenpunkt.core import views as core_views
+
+# Django's own admin login knows neither allauth's lock-out nor the second factor:
+# send people through allauth's login instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 handler400 = "knotenpunkt.core.views.bad_request"
 handler403 = "knotenpunkt.core.views.permission_denied"

@@ -35,6 +35,11 @@ def district_update_settings(*, actor, district: District, **values) -> District
         raise ValueError(f"Not editable: {sorted(unknown)}")
     changed = {}
     for field, value in values.items():
+        if field == "logo":
+            # As in FileField.save_form_data: None keeps the file, False removes it.
+            if value is None:
+                continue
+            value = value or ""
         if getattr(district, field) != value:
             changed[field] = str(value)[:200] if field != "logo" else "(file)"
             setattr(district, field, value)

@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
-from knotenpunkt.accounts.models import User
+from knotenpunkt.accounts.models import Invitation, User, hash_invitation_token
 
 PASSWORD = "correct-horse-battery"
 
@@ -20,3 +23,23 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation; pass ``token=…`` to know the link, ``expired=True`` for an old one."""
+
+    class Meta:
+        model = Invitation
+
+    class Params:
+        token = factory.LazyFunction(Invitation.new_token)
+        expired = factory.Trait(
+            expires_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+        )
+
+    district = factory.SubFactory("knotenpunkt.districts.tests.factories.DistrictFactory")
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = "volunteer"
+    token_hash = factory.LazyAttribute(lambda o: hash_invitation_token(o.token))
+    invited_by = factory.SubFactory(UserFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
