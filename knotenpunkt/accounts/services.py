@@ -101,6 +101,19 @@ def invitation_for_token(*, district, token) -> Invitation:
     return invitation
 
 
+def invitation_matches_user(*, invitation, user) -> bool:
+    """Return whether ``user`` owns the address the invitation was sent to.
+
+    The role is meant for the invited person; someone logged in with another account
+    must not collect it with a forwarded link.
+    """
+    if user.email.lower() == invitation.email.lower():
+        return True
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
+
+
 @transaction.atomic
 def invitation_accept(*, district, token, user=None, name="", password=None) -> User:
     """Redeem an invitation: for the logged-in ``user``, or by creating a new account.
@@ -112,6 +125,8 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise InvitationInvalid("used", invitation)
+    if user is not None and not invitation_matches_user(invitation=invitation, user=user):
+        raise InvitationInvalid("other_account", invitation)
     if user is None:
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise ValidationError(

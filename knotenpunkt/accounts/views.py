@@ -23,6 +23,7 @@ from .services import (
     invitation_accept,
     invitation_create,
     invitation_for_token,
+    invitation_matches_user,
     invitation_request_renewal,
 )
 
@@ -83,16 +84,16 @@ def invitation_accept_view(request, token):
     try:
         invitation = invitation_for_token(district=district, token=token)
     except InvitationInvalid as error:
-        return render(
-            request,
-            "accounts/invitation_invalid.html",
-            {"reason": error.reason, "invitation": error.invitation, "token": token},
-            status=410 if error.invitation else 404,
-        )
+        return _invitation_invalid(request, error.reason, error.invitation, token)
 
     if request.user.is_authenticated:
+        if not invitation_matches_user(invitation=invitation, user=request.user):
+            return _invitation_invalid(request, "other_account", invitation, token)
         if request.method == "POST":
-            invitation_accept(district=district, token=token, user=request.user)
+            try:
+                invitation_accept(district=district, token=token, user=request.user)
+            except InvitationInvalid as error:
+                return _invitation_invalid(request, error.reason, error.invitation, token)
             messages.success(request, _("Welcome! You are now a member of this district."))
             return redirect("districts:workspace", district_slug=district.slug)
         return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
@@ -109,6 +110,8 @@ def invitation_accept_view(request, token):
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except InvitationInvalid as error:
+            return _invitation_invalid(request, error.reason, error.invitation, token)
         else:
             login(request, user, backend=LOGIN_BACKEND)
             messages.success(request, _("Welcome! Your account has been created."))
@@ -118,6 +121,12 @@ def invitation_accept_view(request, token):
         "accounts/invitation_accept.html",
         {"invitation": invitation, "form": form, "login_url": login_url},
     )
+
+
+def _invitation_invalid(request, reason, invitation, token):
+    status = 404 if invitation is None else 403 if reason == "other_account" else 410
+    context = {"reason": reason, "invitation": invitation, "token": token}
+    return render(request, "accounts/invitation_invalid.html", context, status=status)
 
 
 @require_POST

@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from knotenpunkt.accounts.models import Invitation, User, hash_invitation_token
@@ -83,7 +84,7 @@ def test_admin_invites_and_the_link_is_mailed_after_commit(
     assert invitation.token_hash == hash_invitation_token(link.group(1))
     assert link.group(1) not in invitation.token_hash
 
-    assert district_admin_client.get(link.group(0)).status_code == 200
+    assert Client().get(link.group(0)).status_code == 200
 
 
 def test_inviting_a_municipal_coordinator_keeps_the_municipality(
@@ -374,3 +375,50 @@ def test_a_logged_in_person_accepts_and_gets_the_role(client, district, other_us
     assert Membership.objects.in_district(district).get(user=person).role == Role.VOLUNTEER
     assert Invitation.objects.get().accepted_by == person
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_person_logged_in_with_another_address_cannot_collect_the_role(
+    client, district, invitation, other_users
+):
+    """A forwarded link does not give the invited role to whoever is logged in."""
+    stranger = other_users[Role.DISTRICT_COORDINATOR]
+    client.force_login(stranger)
+
+    page = client.get(_accept_url(district))
+    response = client.post(_accept_url(district), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert page.status_code == 403
+    assert response.status_code == 403
+    assert "different e-mail address" in response.content.decode()
+    assert not Membership.objects.in_district(district).filter(user=stranger).exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_a_verified_second_address_of_the_account_may_accept(client, district, invitation):
+    person = UserFactory(email="hauptadresse@example.org")
+    EmailAddress.objects.create(user=person, email="neu@example.org", verified=True)
+    client.force_login(person)
+
+    response = client.post(_accept_url(district))
+
+    assert response.status_code == 302
+    assert Membership.objects.in_district(district).filter(user=person).exists()
+
+
+def test_accepting_a_link_used_meanwhile_shows_the_used_page_not_an_error(
+    client, district, invitation, monkeypatch
+):
+    """Two tabs: the first accepts, the second submits afterwards."""
+    from knotenpunkt.accounts import services, views
+
+    person = UserFactory(email="neu@example.org")
+    client.force_login(person)
+
+    def accept_after_someone_else(**kwargs):
+        raise services.InvitationInvalid("used", invitation)
+
+    monkeypatch.setattr(views, "invitation_accept", accept_after_someone_else)
+    response = client.post(_accept_url(district), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 410
+    assert "already been used" in response.content.decode()
