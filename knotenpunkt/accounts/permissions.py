@@ -7,6 +7,8 @@ from .roles import Role
 RULES = {
     "members.view": frozenset({Role.DISTRICT_ADMIN}),
     "members.invite": frozenset({Role.DISTRICT_ADMIN}),
+    # Withdraw open invitations and take roles away.
+    "members.manage": frozenset({Role.DISTRICT_ADMIN}),
 }
 
 
@@ -16,3 +18,7 @@ def can_view_members(actor, district) -> bool:
 
 def can_invite(actor, district) -> bool:
     return has_any_role(actor, district, RULES["members.invite"])
+
+
+def can_manage_members(actor, district) -> bool:
+    return has_any_role(actor, district, RULES["members.manage"])

@@ -16,7 +16,7 @@ from knotenpunkt.core.audit import record_change
 from knotenpunkt.districts.services import membership_grant
 
 from .models import Invitation, User, hash_invitation_token
-from .permissions import can_invite
+from .permissions import can_invite, can_manage_members
 from .roles import ROLES_BOUND_TO_MUNICIPALITY
 
 
@@ -170,3 +170,20 @@ def invitation_request_renewal(*, invitation) -> bool:
     if updated:
         transaction.on_commit(lambda: _send_renewal_request_mail(invitation_id=invitation.pk))
     return bool(updated)
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, district, invitation: Invitation) -> None:
+    """Withdraw an invitation that has not been accepted; its link stops working."""
+    if not can_manage_members(actor, district) or invitation.district_id != district.pk:
+        raise PermissionDenied
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid("used", invitation)
+    record_change(
+        actor=actor,
+        district=district,
+        action="invitation.revoked",
+        target=invitation,
+        changes={"role": invitation.role},
+    )
+    invitation.delete()

@@ -9,6 +9,16 @@ urlpatterns = [
     path("<slug:district_slug>/workspace/members/", views.members, name="members"),
     path("<slug:district_slug>/workspace/members/invite/", views.invite, name="invite"),
     path(
+        "<slug:district_slug>/workspace/members/<int:pk>/remove/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
+    path(
+        "<slug:district_slug>/workspace/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path(
         "<slug:district_slug>/einladung/<str:token>/",
         views.invitation_accept_view,
         name="invitation_accept",

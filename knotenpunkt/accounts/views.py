@@ -12,12 +12,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.decorators import district_permission_required, district_view
+from knotenpunkt.districts.models import Membership
 from knotenpunkt.districts.selectors import districts_of_user, members_list
+from knotenpunkt.districts.services import LastAdministratorError, membership_revoke
 
 from .forms import InvitationAcceptForm, InvitationForm
 from .models import Invitation
-from .permissions import can_invite, can_view_members
+from .permissions import can_invite, can_manage_members, can_view_members
 from .services import (
     InvitationInvalid,
     invitation_accept,
@@ -25,6 +28,7 @@ from .services import (
     invitation_for_token,
     invitation_matches_user,
     invitation_request_renewal,
+    invitation_revoke,
 )
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -48,8 +52,45 @@ def members(request):
         .open()
         .select_related("municipality", "invited_by"),
         "can_invite": can_invite(request.user, district),
+        "can_manage": can_manage_members(request.user, district),
     }
     return render(request, "accounts/members.html", context)
+
+
+@require_POST
+@district_permission_required(can_manage_members)
+def membership_remove(request, pk):
+    district = request.district
+    membership = get_in_district_or_404(
+        Membership.objects.select_related("user"), district=district, pk=pk
+    )
+    try:
+        membership_revoke(actor=request.user, district=district, membership=membership)
+    except LastAdministratorError:
+        messages.error(
+            request,
+            _("The last administrator of a district cannot be removed. Appoint another one first."),
+        )
+    else:
+        messages.success(
+            request,
+            _("%(person)s no longer has the role %(role)s.")
+            % {"person": membership.user, "role": membership.get_role_display()},
+        )
+    return redirect("accounts:members", district_slug=district.slug)
+
+
+@require_POST
+@district_permission_required(can_manage_members)
+def invitation_withdraw(request, pk):
+    district = request.district
+    invitation = get_in_district_or_404(Invitation.objects.open(), district=district, pk=pk)
+    invitation_revoke(actor=request.user, district=district, invitation=invitation)
+    messages.success(
+        request,
+        _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+    )
+    return redirect("accounts:members", district_slug=district.slug)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.permissions import forget_roles
 
@@ -79,3 +80,33 @@ def membership_grant(*, district, user, role, municipality=None, actor=None) -> 
             changes={"role": role},
         )
     return membership
+
+
+class LastAdministratorError(Exception):
+    """A district must keep at least one administrator."""
+
+
+@transaction.atomic
+def membership_revoke(*, actor, district, membership: Membership) -> None:
+    """Take one role away from a person; the district keeps at least one administrator."""
+    from knotenpunkt.accounts.permissions import can_manage_members
+
+    if not can_manage_members(actor, district) or membership.district_id != district.pk:
+        raise PermissionDenied
+    if membership.role == Role.DISTRICT_ADMIN:
+        admins = (
+            Membership.objects.in_district(district)
+            .select_for_update()
+            .filter(role=Role.DISTRICT_ADMIN)
+        )
+        if len(admins) <= 1:
+            raise LastAdministratorError
+    record_change(
+        actor=actor,
+        district=district,
+        action="membership.revoked",
+        target=membership,
+        changes={"role": membership.role},
+    )
+    membership.delete()
+    forget_roles(membership.user)

@@ -5,8 +5,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from knotenpunkt.accounts.models import Invitation
 from knotenpunkt.accounts.roles import Role
 from knotenpunkt.accounts.tests.factories import InvitationFactory
+from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.districts.models import Membership
 from knotenpunkt.districts.tests.factories import MembershipFactory
 
 
@@ -53,3 +56,110 @@ def test_the_members_page_needs_as_many_queries_for_100_rows_as_for_10(
     many = _members_page_queries(client, other_district, other_users[Role.DISTRICT_ADMIN], 100)
 
     assert few == many
+
+
+# Taking roles away and withdrawing invitations ----------------------------------------------
+
+
+def _remove_url(district, membership):
+    return reverse(
+        "accounts:membership_remove", kwargs={"district_slug": district.slug, "pk": membership.pk}
+    )
+
+
+def _withdraw_url(district, invitation):
+    return reverse(
+        "accounts:invitation_withdraw",
+        kwargs={"district_slug": district.slug, "pk": invitation.pk},
+    )
+
+
+def test_the_admin_takes_a_role_away_and_it_is_audited(client, district, users):
+
+    volunteer = users[Role.VOLUNTEER]
+    membership = Membership.objects.get(district=district, user=volunteer)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    response = client.post(_remove_url(district, membership))
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert AuditEntry.objects.filter(district=district, action="membership.revoked").exists()
+    client.force_login(volunteer)
+    workspace = reverse("districts:workspace", kwargs={"district_slug": district.slug})
+    assert client.get(workspace).status_code == 404
+
+
+def test_the_last_administrator_cannot_be_removed(client, district, users):
+
+    admin = users[Role.DISTRICT_ADMIN]
+    membership = Membership.objects.get(district=district, user=admin)
+    client.force_login(admin)
+
+    response = client.post(_remove_url(district, membership), follow=True)
+
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert response.context["messages"]
+    assert list(response.context["messages"])[0].level_tag == "error"
+
+
+def test_a_second_administrator_can_be_removed(client, district, users):
+
+    second = MembershipFactory(district=district, role=Role.DISTRICT_ADMIN)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    client.post(_remove_url(district, second))
+
+    assert not Membership.objects.filter(pk=second.pk).exists()
+
+
+def test_a_membership_of_another_district_answers_404_and_stays(
+    client, district, users, other_users, other_district
+):
+
+    foreign = Membership.objects.get(district=other_district, user=other_users[Role.VOLUNTEER])
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    # The foreign id in the own district's URL, and the own admin in the foreign district.
+    assert client.post(_remove_url(district, foreign)).status_code == 404
+    assert client.post(_remove_url(other_district, foreign)).status_code == 404
+    assert Membership.objects.filter(pk=foreign.pk).exists()
+
+
+def test_members_without_the_permission_cannot_remove_roles(client, district, users, mfa_user):
+
+    membership = Membership.objects.get(district=district, user=users[Role.VOLUNTEER])
+    client.force_login(users[Role.DISTRICT_COORDINATOR])
+
+    assert client.post(_remove_url(district, membership)).status_code == 403
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_the_admin_withdraws_an_open_invitation_and_its_link_stops_working(client, district, users):
+
+    invitation = InvitationFactory(district=district, token="withdrawn-token")
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    response = client.post(_withdraw_url(district, invitation))
+
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(pk=invitation.pk).exists()
+    client.logout()
+    accept = reverse(
+        "accounts:invitation_accept",
+        kwargs={"district_slug": district.slug, "token": "withdrawn-token"},
+    )
+    assert client.get(accept).status_code == 404
+
+
+def test_an_invitation_of_another_district_or_already_accepted_cannot_be_withdrawn(
+    client, district, other_district, users
+):
+
+    foreign = InvitationFactory(district=other_district)
+    accepted = InvitationFactory(district=district, accepted_at=timezone.now())
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    assert client.post(_withdraw_url(district, foreign)).status_code == 404
+    assert client.post(_withdraw_url(district, accepted)).status_code == 404
+    assert Invitation.objects.filter(pk__in=[foreign.pk, accepted.pk]).count() == 2

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
 from knotenpunkt.accounts.models import User
-from knotenpunkt.accounts.permissions import can_invite, can_view_members
+from knotenpunkt.accounts.permissions import can_invite, can_manage_members, can_view_members
 from knotenpunkt.accounts.roles import Role
 from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 from knotenpunkt.districts.tests.factories import MembershipFactory
@@ -37,6 +37,7 @@ EXPECTED_RULES = {
     "district.edit_settings": (Y,    N,  N,  N,  N,   N,   N),
     "members.view":           (Y,    N,  N,  N,  N,   N,   N),
     "members.invite":         (Y,    N,  N,  N,  N,   N,   N),
+    "members.manage":         (Y,    N,  N,  N,  N,   N,   N),
 }
 # fmt: on
 
@@ -46,6 +47,7 @@ CHECKS = {
     "district.edit_settings": can_edit_district_settings,
     "members.view": can_view_members,
     "members.invite": can_invite,
+    "members.manage": can_manage_members,
 }
 
 

@@ -12,6 +12,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA, Role
 
 TOKEN = {"token": "no-such-invitation-token"}
+# POST-only views; their POST behaviour per role and district is in accounts/tests/test_members.py.
+PK = {"pk": 999999}
 
 # The role columns of the table, in this order.
 ROLE_COLUMNS = (
@@ -41,6 +43,8 @@ VIEW_ACCESS = [
     ("districts:settings",          {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
     ("accounts:members",            {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
     ("accounts:invite",             {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
+    ("accounts:membership_remove",  PK,    405,  405,  405,  405,  405,  405,  405,  405,  405),
+    ("accounts:invitation_withdraw", PK,   405,  405,  405,  405,  405,  405,  405,  405,  405),
     ("accounts:invitation_accept",  TOKEN, 404,  404,  404,  404,  404,  404,  404,  404,  404),
     ("accounts:invitation_renewal", TOKEN, 405,  405,  405,  405,  405,  405,  405,  405,  405),
 ]
