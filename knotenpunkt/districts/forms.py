@@ -1,6 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from .models import District
+from knotenpunkt.core.forms import DistrictModelChoiceField
+
+from .models import District, Region
 from .services import EDITABLE_SETTINGS
 
 
@@ -19,3 +22,21 @@ class DistrictSettingsForm(forms.ModelForm):
             "privacy_text": forms.Textarea(attrs={"rows": 8}),
             "accessibility_text": forms.Textarea(attrs={"rows": 8}),
         }
+
+
+class MunicipalityFilterForm(forms.Form):
+    """Filter of the public municipalities list (a GET form; htmx updates the results)."""
+
+    query = forms.CharField(label=_("Name contains"), max_length=100, required=False)
+    region = DistrictModelChoiceField(
+        label=_("Region"), queryset=None, required=False, empty_label=_("All regions")
+    )
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.in_district(district).order_by("name")
+
+    def filters(self):
+        if not self.is_valid():
+            return {}
+        return {"query": self.cleaned_data["query"], "region": self.cleaned_data["region"]}

@@ -1,22 +1,13 @@
 """Reads of districts, regions and municipalities."""
 
-from django.db.models import Count
+from django.db.models import F
 
-from .models import District, Membership, Municipality, Region
+from .models import District, Membership, Municipality
 
 
 def districts_public():
     """Return the districts of this installation that the landing page lists."""
     return District.objects.filter(is_active=True).order_by("name")
-
-
-def regions_with_municipalities(*, district):
-    return (
-        Region.objects.in_district(district)
-        .prefetch_related("municipalities")
-        .annotate(municipality_count=Count("municipalities"))
-        .order_by("name")
-    )
 
 
 def municipalities_list(*, district):
@@ -44,3 +35,17 @@ def members_list(*, district):
         .select_related("user", "municipality")
         .order_by("user__name", "user__email", "role")
     )
+
+
+def municipalities_search(*, district, query="", region=None):
+    """Return the district's municipalities matching a name fragment and/or a region.
+
+    Ordered by region (municipalities without a region last), then by name, so that a
+    template can group them with ``regroup``.
+    """
+    municipalities = municipalities_list(district=district)
+    if query:
+        municipalities = municipalities.filter(name__icontains=query.strip())
+    if region is not None:
+        municipalities = municipalities.filter(region=region)
+    return municipalities.order_by(F("region__name").asc(nulls_last=True), "name")

@@ -1,9 +1,11 @@
 """Public pages: the installation's landing page and each district's portal."""
 
 from django.shortcuts import render
+from django.views.decorators.vary import vary_on_headers
 
 from knotenpunkt.core.decorators import district_view
-from knotenpunkt.districts.selectors import districts_public, regions_with_municipalities
+from knotenpunkt.districts.forms import MunicipalityFilterForm
+from knotenpunkt.districts.selectors import districts_public, municipalities_search
 
 
 def landing(request):
@@ -15,10 +17,19 @@ def district_home(request):
     return render(request, "portal/district_home.html")
 
 
+@vary_on_headers("HX-Request")
 @district_view
 def municipalities(request):
-    regions = regions_with_municipalities(district=request.district)
-    return render(request, "portal/municipalities.html", {"regions": regions})
+    """List the municipalities; htmx requests get only the results fragment."""
+    district = request.district
+    form = MunicipalityFilterForm(request.GET or None, district=district)
+    context = {
+        "form": form,
+        "municipalities": municipalities_search(district=district, **form.filters()),
+    }
+    if request.htmx:
+        return render(request, "portal/partials/_municipality_results.html", context)
+    return render(request, "portal/municipalities.html", context)
 
 
 @district_view

@@ -32,26 +32,43 @@ def test_without_a_second_factor_workspace_pages_lead_to_its_set_up(client, dist
 
 
 def test_after_login_a_manager_without_second_factor_is_led_to_its_set_up(client, district, users):
+    """Straight after the password login no second password prompt comes in between."""
     _log_in(client, users[Role.INTEGRATION_MANAGER])
 
     response = client.get(reverse("accounts:after_login"), follow=True)
 
     activate = reverse("mfa_activate_totp")
-    # allauth asks for the password once more before a second factor is added.
-    reauthenticate = f"{reverse('account_reauthenticate')}?next={quote(activate, safe='')}"
-    assert [url for url, _status in response.redirect_chain] == [
-        _workspace(district),
-        activate,
-        reauthenticate,
-    ]
+    assert [url for url, _status in response.redirect_chain] == [_workspace(district), activate]
+    assert response.status_code == 200
+    assert "mfa/totp/activate_form.html" in [t.name for t in response.templates]
     warnings = [m for m in response.context["messages"] if m.level == messages.WARNING]
     assert len(warnings) == 1, "the person is told why they cannot work yet"
 
-    response = client.post(reauthenticate, {"password": PASSWORD}, follow=True)
 
-    assert response.redirect_chain[-1][0] == activate
-    assert response.status_code == 200
-    assert "mfa/totp/activate_form.html" in [t.name for t in response.templates]
+def test_setting_up_the_second_factor_later_asks_for_the_password_again(
+    client, district, users, settings
+):
+    """The shortcut holds only for a fresh login; an old session must re-authenticate."""
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+    _log_in(client, users[Role.INTEGRATION_MANAGER])
+
+    response = client.get(reverse("mfa_activate_totp"))
+
+    activate = reverse("mfa_activate_totp")
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"{reverse('account_reauthenticate')}?next={quote(activate, safe='')}"
+    )
+
+
+def test_changing_an_existing_second_factor_still_asks_for_the_password(client, users, mfa_user):
+    manager = mfa_user(users[Role.INTEGRATION_MANAGER])
+    client.force_login(manager)
+
+    response = client.get(reverse("mfa_generate_recovery_codes"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
 
 
 @pytest.mark.parametrize("url_name", ["mfa_index", "account_email", "account_change_password"])

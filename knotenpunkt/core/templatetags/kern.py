@@ -19,6 +19,14 @@ def kern_widget(bound_field):
         attrs["aria-describedby"] = " ".join(describedby)
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
+    # On right-to-left pages, German data (addresses, phone numbers) must keep its order.
+    if (
+        isinstance(widget, forms.EmailInput | forms.URLInput)
+        or getattr(widget, "input_type", "") == "tel"
+    ):
+        attrs["dir"] = "ltr"
+    elif isinstance(widget, forms.TextInput | forms.Textarea):
+        attrs["dir"] = "auto"
     if isinstance(widget, forms.CheckboxInput):
         attrs["class"] = "kern-form-check__checkbox"
     elif isinstance(widget, forms.Select):

@@ -109,3 +109,60 @@ def test_the_district_home_shows_the_contact_of_the_migration_office(client, dis
     assert district.office_name in html
     assert 'href="tel:07999123-456"' in html
     assert f'href="mailto:{district.office_email}"' in html
+
+
+def test_municipalities_without_a_region_are_listed_too(client, district):
+    MunicipalityFactory(district=district, region=None, name="Einzelhof")
+
+    html = client.get(_url("portal:municipalities", district), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Einzelhof" in html.content.decode()
+    assert "Without region" in html.content.decode()
+
+
+def test_the_municipalities_filter_narrows_by_name_and_region(client, district):
+    north = RegionFactory(district=district, name="Nord")
+    south = RegionFactory(district=district, name="Süd")
+    MunicipalityFactory(district=district, region=north, name="Tannhausen")
+    MunicipalityFactory(district=district, region=south, name="Tannweiler")
+    MunicipalityFactory(district=district, region=south, name="Birkenau")
+    url = _url("portal:municipalities", district)
+
+    by_name = client.get(url, {"query": "tann"}).content.decode()
+    by_both = client.get(url, {"query": "tann", "region": south.pk}).content.decode()
+
+    assert "Tannhausen" in by_name and "Tannweiler" in by_name and "Birkenau" not in by_name
+    assert "Tannweiler" in by_both and "Tannhausen" not in by_both
+
+
+def test_a_region_of_another_district_in_the_filter_answers_404(client, district, other_district):
+    foreign = RegionFactory(district=other_district)
+
+    response = client.get(_url("portal:municipalities", district), {"region": foreign.pk})
+
+    assert response.status_code == 404
+
+
+def test_a_too_long_search_is_a_field_error_not_a_crash(client, district):
+    MunicipalityFactory(district=district, name="Tannhausen")
+
+    response = client.get(_url("portal:municipalities", district), {"query": "x" * 500})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["query"]
+    assert "Tannhausen" in response.content.decode(), "an invalid filter shows everything"
+
+
+def test_htmx_requests_get_only_the_results_fragment(client, district):
+    MunicipalityFactory(district=district, name="Tannhausen")
+
+    response = client.get(
+        _url("portal:municipalities", district), {"query": "tann"}, HTTP_HX_REQUEST="true"
+    )
+    page = client.get(_url("portal:municipalities", district), {"query": "tann"})
+
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="municipality-results"')
+    assert "Tannhausen" in html and "<html" not in html
+    assert "HX-Request" in response["Vary"] and "HX-Request" in page["Vary"]
+    assert "<html" in page.content.decode()

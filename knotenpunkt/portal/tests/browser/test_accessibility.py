@@ -1,0 +1,93 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any page, in German, English and Arabic."""
+
+import pytest
+
+from knotenpunkt.accounts.roles import Role
+from knotenpunkt.accounts.services import invitation_create
+
+from .axe import assert_accessible, axe_violations, format_violations
+
+LANGUAGES = ["de", "en", "ar"]
+
+# name: (path, expected status); {district} and {token} are filled in by the test.
+PUBLIC_PAGES = {
+    "landing": ("/", 200),
+    "district home": ("/{district}/", 200),
+    "municipalities": ("/{district}/gemeinden/", 200),
+    "impressum": ("/{district}/impressum/", 200),
+    "datenschutz": ("/{district}/datenschutz/", 200),
+    "barrierefreiheit": ("/{district}/barrierefreiheit/", 200),
+    "login": ("/accounts/login/", 200),
+    "password reset": ("/accounts/password/reset/", 200),
+    "not found in a district": ("/{district}/gibt-es-nicht/", 404),
+    "invitation invalid": ("/{district}/einladung/kein-gueltiger-link/", 404),
+    "invitation accept": ("/{district}/einladung/{token}/", 200),
+}
+
+
+@pytest.fixture
+def invitation_token(district, users, live_server):
+    _invitation, token = invitation_create(
+        actor=users[Role.DISTRICT_ADMIN],
+        district=district,
+        email="neue.person@example.org",
+        role=Role.VOLUNTEER,
+        base_url=live_server.url,
+    )
+    return token
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_pages_have_no_accessibility_violations(
+    new_page, district, invitation_token, language
+):
+    # One browser context for all pages keeps the suite fast; the report lists every page.
+    page = new_page(language=language)
+    reports = []
+    for name, (path, status) in PUBLIC_PAGES.items():
+        response = page.goto(path.format(district=district.slug, token=invitation_token))
+        assert response.status == status, name
+        assert page.locator("html").get_attribute("lang") == language, name
+        violations = axe_violations(page)
+        if violations:
+            reports.append(f"[{name}] " + format_violations(page.url, violations))
+    assert not reports, "\n\n".join(reports)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_workspace_pages_have_no_accessibility_violations(
+    new_page, log_in, district, users, language
+):
+    page = new_page(language=language)
+    log_in(page, users[Role.DISTRICT_ADMIN])
+    for path in ("workspace/", "workspace/members/", "workspace/settings/"):
+        response = page.goto(f"/{district.slug}/{path}")
+        assert response.status == 200, path
+        assert_accessible(page)
+
+    page.goto(f"/{district.slug}/workspace/members/invite/")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".kern-error").count() > 0, "the empty invite form shows no errors"
+    assert_accessible(page)
+
+
+def test_account_pages_have_no_accessibility_violations(new_page, log_in, users):
+    page = new_page()
+    log_in(page, users[Role.INTEGRATION_MANAGER])
+    for path in ("/accounts/2fa/totp/activate/", "/accounts/email/", "/accounts/password/change/"):
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+def test_dark_colour_scheme_has_no_accessibility_violations(new_page, log_in, district, users):
+    """KERN follows the system's dark mode; our own colours must follow it too."""
+    page = new_page(color_scheme="dark")
+    for path in (f"/{district.slug}/", "/accounts/login/"):
+        page.goto(path)
+        assert_accessible(page)
+    log_in(page, users[Role.DISTRICT_ADMIN])
+    for path in ("workspace/", "workspace/members/"):
+        page.goto(f"/{district.slug}/{path}")
+        assert_accessible(page)
