@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test check install assets chromium demo lint format messages catalog-check deploy-check clean
 
