@@ -11,6 +11,8 @@ from knotenpunkt.districts.tests.factories import (
     RegionFactory,
 )
 
+pytest_plugins = ["knotenpunkt.directory.tests.fixtures"]
+
 
 def _populate(district):
     region = RegionFactory(district=district)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("knotenpunkt.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("knotenpunkt.districts.urls")),
+    path("", include("knotenpunkt.directory.urls")),
     path("", include("knotenpunkt.portal.urls")),
 ]
 

@@ -1,7 +1,7 @@
 """Districts (the tenants), their regions and municipalities, and who works in them."""
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +57,11 @@ class District(models.Model):
     privacy_text = models.TextField(_("privacy notice"), blank=True)
     accessibility_text = models.TextField(_("accessibility statement"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    directory_review_months = models.PositiveSmallIntegerField(
+        _("months until a directory entry must be confirmed again"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
 
     class Meta:
         verbose_name = _("district")
@@ -164,6 +169,15 @@ class Membership(DistrictScopedModel):
         blank=True,
         related_name="memberships",
         verbose_name=_("municipality"),
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+        help_text=_("Only for partner editors: the organisation they edit."),
     )
     created_at = models.DateTimeField(_("member since"), auto_now_add=True)
 

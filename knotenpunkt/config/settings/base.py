@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "knotenpunkt.core",
     "knotenpunkt.accounts",
     "knotenpunkt.districts",
+    "knotenpunkt.directory",
     "knotenpunkt.portal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core import views
@@ -36,7 +37,9 @@ def test_404_page_is_rendered_in_the_layout(client, db, german):
 
 
 def test_500_handler_renders_the_translated_page_in_the_layout(rf, german):
-    response = views.server_error(rf.get("/"))
+    # Called without middleware, so choose the default language as LocaleMiddleware would.
+    with translation.override(settings.LANGUAGE_CODE):
+        response = views.server_error(rf.get("/"))
 
     assert response.status_code == 500
     html = response.content.decode()
@@ -46,7 +49,8 @@ def test_500_handler_renders_the_translated_page_in_the_layout(rf, german):
 
 
 def test_400_handler_renders_the_translated_page(rf, german):
-    response = views.bad_request(rf.get("/"))
+    with translation.override(settings.LANGUAGE_CODE):
+        response = views.bad_request(rf.get("/"))
 
     assert response.status_code == 400
     assert german("Bad request") in response.content.decode()

@@ -13,6 +13,8 @@ from django.contrib.auth.models import AnonymousUser
 from knotenpunkt.accounts.models import User
 from knotenpunkt.accounts.permissions import can_invite, can_manage_members, can_view_members
 from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.permissions import has_any_role
+from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 from knotenpunkt.districts.tests.factories import MembershipFactory
 
@@ -38,6 +40,13 @@ EXPECTED_RULES = {
     "members.view":           (Y,    N,  N,  N,  N,   N,   N),
     "members.invite":         (Y,    N,  N,  N,  N,   N,   N),
     "members.manage":         (Y,    N,  N,  N,  N,   N,   N),
+    "directory.view_internal":        (Y, Y, Y, Y, Y, Y, Y),
+    "directory.edit_any":             (Y, Y, N, N, N, N, N),
+    "directory.edit_own_municipality": (N, N, Y, N, N, N, N),
+    "directory.edit_own_organisation": (N, N, N, N, N, Y, N),
+    "directory.import_export":        (Y, Y, N, N, N, N, N),
+    "directory.view_stale":           (Y, Y, N, N, N, N, N),
+    "downloads.manage":               (Y, Y, N, N, N, N, N),
 }
 # fmt: on
 
@@ -48,6 +57,17 @@ CHECKS = {
     "members.view": can_view_members,
     "members.invite": can_invite,
     "members.manage": can_manage_members,
+    "directory.view_internal": directory_permissions.can_view_internal,
+    "directory.edit_any": directory_permissions.can_edit_any,
+    "directory.edit_own_municipality": lambda actor, district: has_any_role(
+        actor, district, directory_permissions.RULES["directory.edit_own_municipality"]
+    ),
+    "directory.edit_own_organisation": lambda actor, district: has_any_role(
+        actor, district, directory_permissions.RULES["directory.edit_own_organisation"]
+    ),
+    "directory.import_export": directory_permissions.can_import_export,
+    "directory.view_stale": directory_permissions.can_view_stale,
+    "downloads.manage": directory_permissions.can_manage_downloads,
 }
 
 

@@ -6,9 +6,13 @@ anonymous visitors to the login, answer 403 to members without the permission, a
 people from other districts, as if the page did not exist.
 """
 
+import importlib
+from pathlib import Path
+
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+import knotenpunkt
 from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA, Role
 
 TOKEN = {"token": "no-such-invitation-token"}
@@ -51,9 +55,24 @@ VIEW_ACCESS = [
 # fmt: on
 
 
+def _all_rows():
+    """Return the rows above plus those of every ``knotenpunkt/<app>/tests/view_access*.py``.
+
+    In those modules, ``kwargs`` may also be the name of a fixture that returns the URL
+    kwargs (for pages of one object); make the fixture visible through ``pytest_plugins``
+    in the root conftest.py.
+    """
+    rows = list(VIEW_ACCESS)
+    package_dir = Path(knotenpunkt.__file__).parent
+    for path in sorted(package_dir.glob("*/tests/view_access*.py")):
+        module = importlib.import_module(f"knotenpunkt.{path.parent.parent.name}.tests.{path.stem}")
+        rows.extend(module.VIEW_ACCESS)
+    return rows
+
+
 def _cases():
     cases = []
-    for url_name, kwargs, anonymous, *own, other in VIEW_ACCESS:
+    for url_name, kwargs, anonymous, *own, other in _all_rows():
         cases.append(pytest.param(url_name, kwargs, None, None, anonymous, id=f"{url_name}-anon"))
         for role, expected in zip(ROLE_COLUMNS, own, strict=True):
             cases.append(
@@ -70,6 +89,8 @@ def _cases():
 def test_district_page_answers_each_visitor_as_the_table_says(
     client, request, district, mfa_user, url_name, kwargs, side, role, expected
 ):
+    if isinstance(kwargs, str):
+        kwargs = request.getfixturevalue(kwargs)
     url = reverse(url_name, kwargs={"district_slug": district.slug, **kwargs})
     if side is not None:
         users = request.getfixturevalue({"own": "users", "other": "other_users"}[side])
@@ -105,4 +126,4 @@ def _district_url_names():
 
 def test_the_table_lists_every_page_under_the_district_slug():
     """A new district page must be added to VIEW_ACCESS before its tests pass."""
-    assert {row[0] for row in VIEW_ACCESS} == _district_url_names()
+    assert {row[0] for row in _all_rows()} == _district_url_names()

@@ -1,0 +1,3 @@
+"""public views of the directory."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""transfer views of the directory."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""workspace views of the directory."""
+
+urlpatterns = []
