@@ -11,7 +11,10 @@ from knotenpunkt.districts.tests.factories import (
     RegionFactory,
 )
 
-pytest_plugins = ["knotenpunkt.directory.tests.fixtures"]
+pytest_plugins = [
+    "knotenpunkt.directory.tests.fixtures",
+    "knotenpunkt.downloads.tests.fixtures",
+]
 
 
 def _populate(district):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from knotenpunkt.core.forms import DistrictModelChoiceField
 from knotenpunkt.districts.selectors import municipalities_list
 
-from .roles import ROLES_BOUND_TO_MUNICIPALITY, Role
+from .roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION, Role
 
 
 class InvitationForm(forms.Form):
@@ -17,15 +17,28 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("Only for municipal coordinators."),
     )
+    organisation = DistrictModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        help_text=_("Only for partner editors: the directory entry they will edit."),
+    )
 
     def __init__(self, *args, district, **kwargs):
+        from knotenpunkt.directory.models import Organisation
+
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities_list(district=district)
+        self.fields["organisation"].queryset = Organisation.objects.in_district(district).order_by(
+            "name"
+        )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") in ROLES_BOUND_TO_MUNICIPALITY and not cleaned.get("municipality"):
             self.add_error("municipality", _("This role needs a municipality."))
+        if cleaned.get("role") in ROLES_BOUND_TO_ORGANISATION and not cleaned.get("organisation"):
+            self.add_error("organisation", _("This role needs an organisation."))
         return cleaned
 
 

@@ -88,6 +88,14 @@ class Invitation(DistrictScopedModel):
         verbose_name=_("municipality"),
         related_name="+",
     )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+        related_name="+",
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         User,

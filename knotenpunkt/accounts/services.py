@@ -17,7 +17,7 @@ from knotenpunkt.districts.services import membership_grant
 
 from .models import Invitation, User, hash_invitation_token
 from .permissions import can_invite, can_manage_members
-from .roles import ROLES_BOUND_TO_MUNICIPALITY
+from .roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION
 
 
 class InvitationInvalid(Exception):
@@ -42,7 +42,7 @@ def _send_invitation_mail(*, invitation_id, accept_url):
 
 @transaction.atomic
 def invitation_create(
-    *, actor, district, email, role, municipality=None, base_url
+    *, actor, district, email, role, municipality=None, organisation=None, base_url
 ) -> tuple[Invitation, str]:
     """Invite ``email`` into ``district`` with ``role``; e-mail the link after commit.
 
@@ -56,12 +56,19 @@ def invitation_create(
         raise ValidationError({"municipality": _("The municipality belongs to another district.")})
     if role not in ROLES_BOUND_TO_MUNICIPALITY:
         municipality = None
+    if role in ROLES_BOUND_TO_ORGANISATION and organisation is None:
+        raise ValidationError({"organisation": _("This role needs an organisation.")})
+    if organisation is not None and organisation.district_id != district.pk:
+        raise ValidationError({"organisation": _("The organisation belongs to another district.")})
+    if role not in ROLES_BOUND_TO_ORGANISATION:
+        organisation = None
     token = Invitation.new_token()
     invitation = Invitation(
         district=district,
         email=email.strip().lower(),
         role=role,
         municipality=municipality,
+        organisation=organisation,
         token_hash=hash_invitation_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS),
@@ -88,7 +95,7 @@ def invitation_for_token(*, district, token) -> Invitation:
     """Return the open invitation for ``token`` or raise InvitationInvalid."""
     invitation = (
         Invitation.objects.in_district(district)
-        .select_related("municipality", "district")
+        .select_related("municipality", "organisation", "district")
         .filter(token_hash=hash_invitation_token(token))
         .first()
     )
@@ -134,13 +141,20 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
             )
         user = User.objects.create_user(invitation.email, password, name=name.strip())
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    membership_grant(
+    membership = membership_grant(
         district=district,
         user=user,
         role=invitation.role,
         municipality=invitation.municipality,
         actor=invitation.invited_by,
     )
+    if invitation.role in ROLES_BOUND_TO_ORGANISATION and (
+        membership.organisation_id != invitation.organisation_id
+    ):
+        # A partner editor edits the organisation named in the invitation.
+        membership.organisation = invitation.organisation
+        membership.full_clean()
+        membership.save(update_fields=["organisation"])
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("knotenpunkt.districts.urls")),
     path("", include("knotenpunkt.directory.urls")),
+    path("", include("knotenpunkt.downloads.urls")),
     path("", include("knotenpunkt.portal.urls")),
 ]
 

@@ -17,13 +17,23 @@ def main_navigation(request, district):
     if district is None:
         return []
     from knotenpunkt.accounts.permissions import can_view_members
+    from knotenpunkt.directory.permissions import can_use_directory_workspace
     from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 
     kwargs = {"district_slug": district.slug}
     candidates = [
         (_("Home"), "portal:district_home", True),
+        (_("Directory"), "directory:directory", True),
+        (_("Who is responsible?"), "directory:responsible", True),
+        (_("Get involved"), "directory:get_involved", True),
         (_("Municipalities"), "portal:municipalities", True),
+        (_("Downloads"), "downloads:index", True),
         (_("My Knotenpunkt"), "districts:workspace", can_view_workspace(request.user, district)),
+        (
+            _("Edit directory"),
+            "directory:workspace_list",
+            can_use_directory_workspace(request.user, district),
+        ),
         (_("Members"), "accounts:members", can_view_members(request.user, district)),
         (
             _("District settings"),

@@ -90,3 +90,185 @@ def stale_organisations(*, district, today=None):
         .select_related("municipality")
         .order_by("last_confirmed_at", "name")
     )
+
+
+# --- Public portal reads ---------------------------------------------------------------
+
+
+def _is_visible(contact, *, member):
+    """Whether a contact fetched without the visitor filter may be shown to the visitor."""
+    return contact is not None and (
+        member or (contact.is_public and contact.organisation.is_public)
+    )
+
+
+def contact_for_visitor(*, district, actor, pk):
+    """Return one contact ``actor`` may see, with its organisation (404 via the caller)."""
+    return (
+        contacts_for_visitor(district=district, actor=actor)
+        .select_related("organisation")
+        .prefetch_related("languages")
+        .get(pk=pk)
+    )
+
+
+def responsible_for_municipality(*, district, actor, municipality):
+    """Return who is responsible in ``municipality``, grouped for the "who is responsible" page.
+
+    A dict with the coordination points and the administration seated there; the volunteer
+    initiatives, immigration authorities and migration counselling serving it; and the
+    responsibility for integration management (provider, tandem with its visible members).
+    """
+    from .models import OrganisationType, Responsibility
+    from .permissions import can_view_internal
+
+    member = can_view_internal(actor, district)
+    contacts = contacts_for_visitor(district=district, actor=actor)
+    serving = Q(serves_whole_district=True) | Q(municipalities=municipality)
+    seated_types = [OrganisationType.COORDINATION_POINT, OrganisationType.MUNICIPAL_ADMINISTRATION]
+    serving_types = [
+        OrganisationType.VOLUNTEER_INITIATIVE,
+        OrganisationType.IMMIGRATION_AUTHORITY,
+        OrganisationType.MIGRATION_COUNSELLING,
+    ]
+    organisations = (
+        organisations_for_visitor(district=district, actor=actor)
+        .filter(
+            Q(type__in=seated_types, municipality=municipality)
+            | (Q(type__in=serving_types) & serving)
+        )
+        .distinct()
+        .select_related("municipality")
+        .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"))
+        .order_by("name")
+    )
+    groups = {kind: [] for kind in seated_types + serving_types}
+    for organisation in organisations:
+        groups[organisation.type].append(organisation)
+
+    responsibility = (
+        Responsibility.objects.in_district(district)
+        .filter(municipality=municipality)
+        .select_related("provider", "tandem__team")
+        .prefetch_related(Prefetch("tandem__members", queryset=contacts, to_attr="visible_members"))
+        .first()
+    )
+    provider = responsibility.provider if responsibility else None
+    if provider is not None and not (member or provider.is_public):
+        provider = None
+    return {
+        "coordination_points": groups[OrganisationType.COORDINATION_POINT],
+        "administrations": groups[OrganisationType.MUNICIPAL_ADMINISTRATION],
+        "initiatives": groups[OrganisationType.VOLUNTEER_INITIATIVE],
+        "immigration_authorities": groups[OrganisationType.IMMIGRATION_AUTHORITY],
+        "counselling": groups[OrganisationType.MIGRATION_COUNSELLING],
+        "responsibility": responsibility,
+        "provider": provider,
+        "tandem": responsibility.tandem if responsibility else None,
+    }
+
+
+def initiatives_for_visitor(*, district, actor, municipality=None):
+    """Return the volunteer initiatives (those serving ``municipality`` if given).
+
+    Ordered by the municipality of their seat (none last), then by name, so that a template
+    can group them; each has ``visible_contacts`` and the municipalities it serves.
+    """
+    from django.db.models import F
+
+    from .models import OrganisationType
+
+    contacts = contacts_for_visitor(district=district, actor=actor)
+    initiatives = organisations_for_visitor(district=district, actor=actor).filter(
+        type=OrganisationType.VOLUNTEER_INITIATIVE
+    )
+    if municipality is not None:
+        initiatives = initiatives.serving(municipality)
+    return (
+        initiatives.select_related("municipality")
+        .prefetch_related(
+            "municipalities",
+            Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"),
+        )
+        .order_by(F("municipality__name").asc(nulls_last=True), "name")
+    )
+
+
+def office_units_with_staff(*, district, actor):
+    """Return the units of the district office, each with ``visible_staff``.
+
+    Each staff member has ``visible_deputy``: the deputy if the visitor may see them.
+    """
+    from .models import OfficeUnit
+    from .permissions import can_view_internal
+
+    member = can_view_internal(actor, district)
+    staff = (
+        contacts_for_visitor(district=district, actor=actor)
+        .select_related("deputy__organisation")
+        .prefetch_related("languages")
+        .order_by("position", "name")
+    )
+    units = list(
+        OfficeUnit.objects.in_district(district)
+        .prefetch_related(Prefetch("staff", queryset=staff, to_attr="visible_staff"))
+        .order_by("position", "name")
+    )
+    for unit in units:
+        for person in unit.visible_staff:
+            person.visible_deputy = (
+                person.deputy if _is_visible(person.deputy, member=member) else None
+            )
+    return units
+
+
+def integration_management_overview(*, district, actor):
+    """Return the split of carriers and the municipalities with their responsibility.
+
+    ``carriers`` is a list of (carrier, label, count) for every carrier; ``municipalities`` are
+    ordered by region (none last) and name, each with ``visible_responsibility`` (or None),
+    whose ``visible_provider`` and ``tandem.visible_members`` respect the visitor's rights.
+    """
+    from django.db.models import Count, F
+
+    from knotenpunkt.districts.models import IntegrationManagementCarrier, Municipality
+
+    from .models import Responsibility
+    from .permissions import can_view_internal
+
+    member = can_view_internal(actor, district)
+    counts = dict(
+        Municipality.objects.in_district(district)
+        .values_list("integration_management")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    carriers = [
+        (carrier, label, counts.get(carrier, 0))
+        for carrier, label in IntegrationManagementCarrier.choices
+    ]
+    municipalities = list(
+        Municipality.objects.in_district(district)
+        .select_related("region")
+        .order_by(F("region__name").asc(nulls_last=True), "name")
+    )
+    contacts = contacts_for_visitor(district=district, actor=actor)
+    responsibilities = {
+        responsibility.municipality_id: responsibility
+        for responsibility in Responsibility.objects.in_district(district)
+        .select_related("provider", "tandem__team")
+        .prefetch_related(Prefetch("tandem__members", queryset=contacts, to_attr="visible_members"))
+    }
+    for municipality in municipalities:
+        responsibility = responsibilities.get(municipality.pk)
+        if responsibility is not None:
+            provider = responsibility.provider
+            responsibility.visible_provider = (
+                provider if provider is not None and (member or provider.is_public) else None
+            )
+        municipality.visible_responsibility = responsibility
+    return {
+        "carriers": carriers,
+        "total": sum(counts.values()),
+        "municipalities": municipalities,
+    }

@@ -13,7 +13,7 @@ from faker import Faker
 from knotenpunkt.accounts.models import User
 from knotenpunkt.accounts.roles import Role
 
-from .models import District, IntegrationManagementCarrier, Municipality, Region
+from .models import District, IntegrationManagementCarrier, Membership, Municipality, Region
 from .services import membership_grant
 
 DEMO_PASSWORD = "knotenpunkt-demo"  # noqa: S105  (printed for the demo; not a secret)
@@ -113,6 +113,16 @@ def _upsert_user(*, email, fake):
     return user
 
 
+def _load_directory(district):
+    """Fill the directory and bind the demo partner editor to the Caritas-like organisation."""
+    from knotenpunkt.directory.demo import load_directory_demo, partner_organisation
+
+    load_directory_demo(district)
+    Membership.objects.in_district(district).filter(role=Role.PARTNER_EDITOR).exclude(
+        organisation=partner_organisation(district)
+    ).update(organisation=partner_organisation(district))
+
+
 @transaction.atomic
 def load_demo() -> list[DemoLogin]:
     """Create or update the demo districts; return the demo logins."""
@@ -144,6 +154,7 @@ def load_demo() -> list[DemoLogin]:
         logins.append(
             DemoLogin(main.name, role.label, email, municipality.name if municipality else "")
         )
+    _load_directory(main)
 
     second = _upsert_district(
         slug="seetal",

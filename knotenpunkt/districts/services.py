@@ -23,6 +23,7 @@ EDITABLE_SETTINGS = (
     "imprint_text",
     "privacy_text",
     "accessibility_text",
+    "directory_review_months",
 )
 
 

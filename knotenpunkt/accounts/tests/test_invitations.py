@@ -422,3 +422,90 @@ def test_accepting_a_link_used_meanwhile_shows_the_used_page_not_an_error(
 
     assert response.status_code == 410
     assert "already been used" in response.content.decode()
+
+
+# Partner editors are bound to an organisation -------------------------------------------------
+
+
+def test_inviting_a_partner_editor_keeps_the_organisation_and_accepting_binds_it(
+    district_admin_client, district, organisation, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = district_admin_client.post(
+            _invite_url(district),
+            {
+                "email": "partner@example.org",
+                "role": Role.PARTNER_EDITOR,
+                "organisation": organisation.pk,
+            },
+        )
+    assert response.status_code == 302
+    assert Invitation.objects.get().organisation == organisation
+    token = re.search(r"/einladung/([^/]+)/", mail.outbox[0].body).group(1)
+
+    client = Client()
+    response = client.post(_accept_url(district, token), _signup(name="Petra Partner"))
+
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__email="partner@example.org")
+    assert (membership.role, membership.organisation) == (Role.PARTNER_EDITOR, organisation)
+    edit_url = reverse(
+        "directory:workspace_organisation",
+        kwargs={"district_slug": district.slug, "pk": organisation.pk},
+    )
+    assert client.get(edit_url).status_code == 200
+
+
+def test_a_partner_editor_needs_an_organisation(
+    district_admin_client, district, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = district_admin_client.post(
+            _invite_url(district), {"email": "partner@example.org", "role": Role.PARTNER_EDITOR}
+        )
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_an_organisation_of_another_district_answers_404_and_saves_nothing(
+    district_admin_client, district, other_organisation
+):
+    response = district_admin_client.post(
+        _invite_url(district),
+        {
+            "email": "partner@example.org",
+            "role": Role.PARTNER_EDITOR,
+            "organisation": other_organisation.pk,
+        },
+    )
+    assert response.status_code == 404
+    assert not Invitation.objects.exists()
+
+
+def test_the_service_refuses_an_organisation_of_another_district(
+    district, users, other_organisation
+):
+    with pytest.raises(ValidationError):
+        invitation_create(
+            actor=users[Role.DISTRICT_ADMIN],
+            district=district,
+            email="partner@example.org",
+            role=Role.PARTNER_EDITOR,
+            organisation=other_organisation,
+            base_url="http://testserver",
+        )
+    assert not Invitation.objects.exists()
+
+
+def test_a_role_without_organisation_drops_a_given_organisation(district, users, organisation):
+    invitation, _token = invitation_create(
+        actor=users[Role.DISTRICT_ADMIN],
+        district=district,
+        email="helfer@example.org",
+        role=Role.VOLUNTEER,
+        organisation=organisation,
+        base_url="http://testserver",
+    )
+    assert invitation.organisation is None

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "knotenpunkt.accounts",
     "knotenpunkt.districts",
     "knotenpunkt.directory",
+    "knotenpunkt.downloads",
     "knotenpunkt.portal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -7,6 +7,11 @@ from django.views.decorators.http import require_http_methods
 
 from knotenpunkt.accounts.permissions import can_invite, can_view_members
 from knotenpunkt.core.decorators import district_permission_required
+from knotenpunkt.directory.permissions import (
+    can_import_export,
+    can_manage_downloads,
+    can_view_stale,
+)
 
 from ..forms import DistrictSettingsForm
 from ..models import District
@@ -24,6 +29,9 @@ def workspace_home(request):
         "can_edit_settings": can_edit_district_settings(user, district),
         "can_view_members": can_view_members(user, district),
         "can_invite": can_invite(user, district),
+        "can_view_stale": can_view_stale(user, district),
+        "can_import_export": can_import_export(user, district),
+        "can_manage_downloads": can_manage_downloads(user, district),
     }
     return render(request, "districts/workspace_home.html", context)
 

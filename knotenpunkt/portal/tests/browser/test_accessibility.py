@@ -22,6 +22,14 @@ PUBLIC_PAGES = {
     "not found in a district": ("/{district}/gibt-es-nicht/", 404),
     "invitation invalid": ("/{district}/einladung/kein-gueltiger-link/", 404),
     "invitation accept": ("/{district}/einladung/{token}/", 200),
+    "directory": ("/{district}/verzeichnis/", 200),
+    "directory filtered": ("/{district}/verzeichnis/?query=x&type=nonsense", 200),
+    "organisation": ("/{district}/verzeichnis/{organisation}/", 200),
+    "who is responsible": ("/{district}/zustaendigkeit/", 200),
+    "who is responsible chosen": ("/{district}/zustaendigkeit/?municipality={municipality}", 200),
+    "get involved": ("/{district}/mitmachen/", 200),
+    "office staff": ("/{district}/ansprechpartner/", 200),
+    "integration management": ("/{district}/integrationsmanagement/", 200),
 }
 
 
@@ -37,15 +45,74 @@ def invitation_token(district, users, live_server):
     return token
 
 
+@pytest.fixture
+def directory_entries(district, municipalities):
+    """Fill every public directory page: organisations, contacts, a unit, a tandem."""
+    from knotenpunkt.directory.models import (
+        IntegrationTeam,
+        OfficeUnit,
+        OrganisationType,
+        Responsibility,
+        SpokenLanguage,
+        Tandem,
+        Topic,
+    )
+    from knotenpunkt.directory.tests.factories import ContactPersonFactory, OrganisationFactory
+
+    # Live-server tests empty the tables afterwards, the reference rows of the migration too.
+    for code in ("de", "ar"):
+        SpokenLanguage.objects.get_or_create(code=code)
+    Topic.objects.get_or_create(code="counselling")
+    here = municipalities[0]
+    organisation = OrganisationFactory(
+        district=district,
+        name="Koordinationsstelle Integration",
+        type=OrganisationType.COORDINATION_POINT,
+        municipality=here,
+        street="Marktplatz 1",
+        postal_code="74564",
+        city="Crailsheim",
+        phone="07951 403-0",
+        email="integration@example.org",
+        opening_hours="Mo–Fr 9–12 Uhr",
+        description="Beratung und Vermittlung für Geflüchtete.",
+    )
+    organisation.languages.add("de", "ar")
+    organisation.topics.add("counselling")
+    organisation.municipalities.add(here)
+    ContactPersonFactory(organisation=organisation, name="Amal Haddad", phone="07951 403-12")
+    initiative = OrganisationFactory(
+        district=district,
+        name="Helferkreis Asyl",
+        type=OrganisationType.VOLUNTEER_INITIATIVE,
+        municipality=here,
+    )
+    initiative.municipalities.add(here)
+    initiative.speaker = ContactPersonFactory(organisation=initiative, name="Petra Sprecherin")
+    initiative.save(update_fields=["speaker"])
+    unit = OfficeUnit.objects.create(district=district, name="Sachgebiet Integration")
+    lead = ContactPersonFactory(organisation=organisation, unit=unit, name="Frau Leitung")
+    ContactPersonFactory(organisation=organisation, unit=unit, name="Herr Vertretung", deputy=lead)
+    team = IntegrationTeam.objects.create(district=district, name="Team Nord")
+    tandem = Tandem.objects.create(district=district, team=team, name="Tandem A")
+    tandem.members.add(ContactPersonFactory(organisation=organisation, name="Sara Manager"))
+    Responsibility.objects.create(
+        district=district, municipality=here, provider=organisation, tandem=tandem
+    )
+    return {"organisation": organisation.pk, "municipality": here.pk}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_public_pages_have_no_accessibility_violations(
-    new_page, district, invitation_token, language
+    new_page, district, invitation_token, directory_entries, language
 ):
     # One browser context for all pages keeps the suite fast; the report lists every page.
     page = new_page(language=language)
     reports = []
     for name, (path, status) in PUBLIC_PAGES.items():
-        response = page.goto(path.format(district=district.slug, token=invitation_token))
+        response = page.goto(
+            path.format(district=district.slug, token=invitation_token, **directory_entries)
+        )
         assert response.status == status, name
         assert page.locator("html").get_attribute("lang") == language, name
         violations = axe_violations(page)

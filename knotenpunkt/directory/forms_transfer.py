@@ -1,0 +1,67 @@
+"""Forms for importing and exporting the directory."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.districts.models import Municipality
+
+from .importing import KIND_CHOICES, MAX_UPLOAD_BYTES, ORGANISATIONS, UploadError, read_table
+from .models import OrganisationType, SpokenLanguage, Topic
+
+FORMAT_CHOICES = [("csv", "CSV"), ("xlsx", "Excel (XLSX)")]
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "A CSV file (UTF-8, separated by ; or ,) or an Excel workbook (.xlsx), at most 5 MB."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        content = upload.read(MAX_UPLOAD_BYTES + 1)
+        try:
+            self.table = read_table(content)
+        except UploadError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return upload
+
+
+class ExportFilterForm(forms.Form):
+    """The filters of the directory list; every field is optional."""
+
+    kind = forms.ChoiceField(label=_("What to export"), choices=KIND_CHOICES, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    type = forms.ChoiceField(
+        label=_("Type"),
+        choices=[("", _("All types"))] + list(OrganisationType.choices),
+        required=False,
+    )
+    municipality = DistrictModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("All municipalities"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics")
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language spoken"),
+        queryset=SpokenLanguage.objects.all(),
+        required=False,
+        empty_label=_("All languages"),
+    )
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.in_district(district)
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or ORGANISATIONS
