@@ -43,24 +43,24 @@ CONTACT_FIELDS = (
 CONTACT_M2M_FIELDS = ("languages",)
 
 
-def _describe(value):
+def _as_list(value):
+    """Return a related manager, a collection or a single value as a list."""
     if hasattr(value, "all"):
-        return ", ".join(sorted(str(item) for item in value.all()))
-    if (
-        isinstance(value, list | tuple | set)
-        or hasattr(value, "__iter__")
-        and not isinstance(value, str)
-    ):
-        return ", ".join(sorted(str(item) for item in value))
+        return list(value.all())
+    if isinstance(value, list | tuple | set):
+        return list(value)
+    return [] if value is None else [value]
+
+
+def _describe(value):
+    if hasattr(value, "all") or isinstance(value, list | tuple | set):
+        return ", ".join(sorted(str(item) for item in _as_list(value)))
     return "" if value is None else str(value)
 
 
 def _check_same_district(district, **related):
     for field, value in related.items():
-        if value is None:
-            continue
-        items = value if isinstance(value, list | tuple | set) or hasattr(value, "all") else [value]
-        for item in items.all() if hasattr(items, "all") else items:
+        for item in _as_list(value):
             if getattr(item, "district_id", district.pk) != district.pk:
                 raise ValidationError({field: _("This entry belongs to another district.")})
 

@@ -6,10 +6,7 @@
 Each list comes as PDF (WeasyPrint, KERN-like layout) and as CSV.
 """
 
-import csv
-import io
 import logging
-import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -21,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from knotenpunkt.directory.exporting import to_csv
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
 
 logger = logging.getLogger(__name__)
@@ -87,29 +85,9 @@ def _generated_on():
 
 # ---------------------------------------------------------------------------------- CSV
 
-# A spreadsheet would run a cell starting with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]*$")
 
-
-def _cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _PHONE.match(text):
-        return "'" + text
-    return text
-
-
-def _csv(header, rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_cell(value) for value in header])
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue()
-
-
-def coordination_points_csv(district) -> str:
-    """Return the coordination points as CSV (semicolons, as German spreadsheets expect)."""
+def coordination_points_csv(district) -> bytes:
+    """Return the coordination points as CSV, as German spreadsheets read it."""
     header = [
         _("Municipality"),
         _("Coordination point"),
@@ -142,10 +120,10 @@ def coordination_points_csv(district) -> str:
                 contacts,
             ]
         )
-    return _csv(header, rows)
+    return to_csv(header, rows)
 
 
-def office_contacts_csv(district) -> str:
+def office_contacts_csv(district) -> bytes:
     """Return the contacts of the district office as CSV."""
     header = [
         _("Unit"),
@@ -170,7 +148,7 @@ def office_contacts_csv(district) -> str:
                 deputy.name if deputy else "",
             ]
         )
-    return _csv(header, rows)
+    return to_csv(header, rows)
 
 
 # ---------------------------------------------------------------------------------- PDF

@@ -95,8 +95,8 @@ def office_staff(district, other_district):
     return unit
 
 
-def _csv_rows(text):
-    return list(csv.reader(io.StringIO(text), delimiter=";"))
+def _csv_rows(content):
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_coordination_points_csv_lists_public_points_with_public_contacts(

@@ -82,62 +82,26 @@ def version_download(request, pk, number):
     return _serve(version)
 
 
-def _generated_response(content, *, content_type, basename, extension, district):
+# The lists generated from the directory: URL file name → (function, content type).
+GENERATED_LISTS = {
+    ("koordinationsstellen", "pdf"): (generated.coordination_points_pdf, "application/pdf"),
+    ("koordinationsstellen", "csv"): (generated.coordination_points_csv, "text/csv; charset=utf-8"),
+    ("ansprechpartner", "pdf"): (generated.office_contacts_pdf, "application/pdf"),
+    ("ansprechpartner", "csv"): (generated.office_contacts_csv, "text/csv; charset=utf-8"),
+}
+
+
+@district_view
+def generated_list(request, basename, extension):
+    """Serve a list generated from the directory right now, never a stored copy."""
+    district = request.district
+    build, content_type = GENERATED_LISTS[basename, extension]
     filename = f"{basename}-{district.slug}-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response = HttpResponse(content, content_type=content_type)
+    response = HttpResponse(build(district), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-cache"
     return response
-
-
-@district_view
-def coordination_points_pdf(request):
-    district = request.district
-    return _generated_response(
-        generated.coordination_points_pdf(district),
-        content_type="application/pdf",
-        basename="koordinationsstellen",
-        extension="pdf",
-        district=district,
-    )
-
-
-@district_view
-def coordination_points_csv(request):
-    district = request.district
-    return _generated_response(
-        # With a byte order mark, spreadsheet programs read the umlauts right.
-        generated.coordination_points_csv(district).encode("utf-8-sig"),
-        content_type="text/csv; charset=utf-8",
-        basename="koordinationsstellen",
-        extension="csv",
-        district=district,
-    )
-
-
-@district_view
-def office_contacts_pdf(request):
-    district = request.district
-    return _generated_response(
-        generated.office_contacts_pdf(district),
-        content_type="application/pdf",
-        basename="ansprechpartner",
-        extension="pdf",
-        district=district,
-    )
-
-
-@district_view
-def office_contacts_csv(request):
-    district = request.district
-    return _generated_response(
-        generated.office_contacts_csv(district).encode("utf-8-sig"),
-        content_type="text/csv; charset=utf-8",
-        basename="ansprechpartner",
-        extension="csv",
-        district=district,
-    )
 
 
 PREFIX = "<slug:district_slug>/downloads/"
@@ -145,13 +109,29 @@ PREFIX = "<slug:district_slug>/downloads/"
 urlpatterns = [
     path(PREFIX, document_list, name="index"),
     path(
-        f"{PREFIX}koordinationsstellen.pdf", coordination_points_pdf, name="coordination_points_pdf"
+        f"{PREFIX}koordinationsstellen.pdf",
+        generated_list,
+        {"basename": "koordinationsstellen", "extension": "pdf"},
+        name="coordination_points_pdf",
     ),
     path(
-        f"{PREFIX}koordinationsstellen.csv", coordination_points_csv, name="coordination_points_csv"
+        f"{PREFIX}koordinationsstellen.csv",
+        generated_list,
+        {"basename": "koordinationsstellen", "extension": "csv"},
+        name="coordination_points_csv",
     ),
-    path(f"{PREFIX}ansprechpartner.pdf", office_contacts_pdf, name="office_contacts_pdf"),
-    path(f"{PREFIX}ansprechpartner.csv", office_contacts_csv, name="office_contacts_csv"),
+    path(
+        f"{PREFIX}ansprechpartner.pdf",
+        generated_list,
+        {"basename": "ansprechpartner", "extension": "pdf"},
+        name="office_contacts_pdf",
+    ),
+    path(
+        f"{PREFIX}ansprechpartner.csv",
+        generated_list,
+        {"basename": "ansprechpartner", "extension": "csv"},
+        name="office_contacts_csv",
+    ),
     path(f"{PREFIX}<int:pk>/", document_detail, name="document"),
     path(f"{PREFIX}<int:pk>/file/", document_download, name="download"),
     path(f"{PREFIX}<int:pk>/versions/<int:number>/", version_download, name="version_download"),

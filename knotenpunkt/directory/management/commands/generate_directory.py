@@ -199,36 +199,9 @@ class _Generator:
             extra = rng.sample(self.municipalities, rng.randint(0, 2))
             served.append([] if whole else list({seat.pk, *(m.pk for m in extra)}))
         created = Organisation.objects.bulk_create(rows, batch_size=batch_size)
-        through = Organisation.languages.through
-        _bulk(
-            through,
-            (
-                through(organisation_id=org.pk, spokenlanguage_id=code)
-                for org, codes in zip(created, languages, strict=True)
-                for code in codes
-            ),
-            batch_size,
-        )
-        through = Organisation.topics.through
-        _bulk(
-            through,
-            (
-                through(organisation_id=org.pk, topic_id=code)
-                for org, codes in zip(created, topics, strict=True)
-                for code in codes
-            ),
-            batch_size,
-        )
-        through = Organisation.municipalities.through
-        _bulk(
-            through,
-            (
-                through(organisation_id=org.pk, municipality_id=pk)
-                for org, pks in zip(created, served, strict=True)
-                for pk in pks
-            ),
-            batch_size,
-        )
+        _link(Organisation.languages, created, languages, batch_size)
+        _link(Organisation.topics, created, topics, batch_size)
+        _link(Organisation.municipalities, created, served, batch_size)
         return created
 
     def contacts(self, organisations, count, batch_size):
@@ -256,16 +229,7 @@ class _Generator:
             positions[org.pk] += 1
             languages.append(self._languages(2))
         created = ContactPerson.objects.bulk_create(rows, batch_size=batch_size)
-        through = ContactPerson.languages.through
-        _bulk(
-            through,
-            (
-                through(contactperson_id=person.pk, spokenlanguage_id=code)
-                for person, codes in zip(created, languages, strict=True)
-                for code in codes
-            ),
-            batch_size,
-        )
+        _link(ContactPerson.languages, created, languages, batch_size)
         # Initiatives get their first contact as speaker.
         speakers = []
         for person in created[: len(organisations)]:
@@ -275,6 +239,22 @@ class _Generator:
                 speakers.append(org)
         Organisation.objects.bulk_update(speakers, ["speaker"], batch_size=batch_size)
         return created
+
+
+def _link(descriptor, owners, targets, batch_size):
+    """Bulk-insert the many-to-many rows of ``descriptor``: owners[i] gets targets[i]."""
+    field = descriptor.field
+    through = descriptor.through
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    _bulk(
+        through,
+        (
+            through(**{source: owner.pk, target: pk})
+            for owner, pks in zip(owners, targets, strict=True)
+            for pk in pks
+        ),
+        batch_size,
+    )
 
 
 def _bulk(model, rows, batch_size):
