@@ -4,6 +4,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def choice_display(field_name, choices):
+    """Return a ``get_<field>_display`` method that looks one label up.
+
+    Django's generated method builds a dict of *all* lazy labels on every call, which
+    translates every label each time; on list pages that is thousands of gettext calls.
+    Defined on the model class, this replaces Django's method (it does not overwrite it).
+    """
+
+    def display(self):
+        value = getattr(self, field_name)
+        try:
+            return str(choices(value).label)
+        except ValueError:
+            return value
+
+    display.__name__ = f"get_{field_name}_display"
+    return display
+
+
 class DistrictQuerySet(models.QuerySet):
     def in_district(self, district):
         """Return the records of one district; the only way views and selectors read."""

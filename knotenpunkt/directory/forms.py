@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from knotenpunkt.core.forms import DistrictModelChoiceField
 from knotenpunkt.districts.models import Municipality
 
-from .models import ContactPerson, Organisation, OrganisationType, SpokenLanguage, Topic
+from .models import (
+    ContactPerson,
+    OfficeUnit,
+    Organisation,
+    OrganisationType,
+    SpokenLanguage,
+    Topic,
+)
 
 ORGANISATION_FORM_FIELDS = (
     "name",
@@ -37,6 +44,8 @@ CONTACT_FORM_FIELDS = (
     "office_hours",
     "languages",
     "is_public",
+    "unit",
+    "deputy",
     "position",
 )
 
@@ -116,6 +125,16 @@ class OrganisationFilterForm(forms.Form):
 
 
 class ContactPersonForm(forms.ModelForm):
+    """A contact person; for the district office also the unit and the deputy."""
+
+    unit = DistrictModelChoiceField(label=_("unit"), queryset=None, required=False)
+    deputy = DistrictModelChoiceField(
+        label=_("deputy"),
+        queryset=None,
+        required=False,
+        help_text=_("Who stands in for this person: another contact of the same office."),
+    )
+
     class Meta:
         model = ContactPerson
         fields = CONTACT_FORM_FIELDS
@@ -128,3 +147,14 @@ class ContactPersonForm(forms.ModelForm):
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = SpokenLanguage.objects.all()
+        organisation = self.instance.organisation
+        if organisation.type != OrganisationType.DISTRICT_OFFICE:
+            # Units and deputies belong to the staff directory of the district office.
+            del self.fields["unit"]
+            del self.fields["deputy"]
+            return
+        self.fields["unit"].queryset = OfficeUnit.objects.in_district(district)
+        colleagues = ContactPerson.objects.in_district(district).filter(organisation=organisation)
+        if self.instance.pk:
+            colleagues = colleagues.exclude(pk=self.instance.pk)
+        self.fields["deputy"].queryset = colleagues.order_by("name")

@@ -40,7 +40,10 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.in_district(district)
+        # Only what the options show: a search page renders this form on every request.
+        self.fields["municipality"].queryset = Municipality.objects.in_district(district).only(
+            "pk", "name"
+        )
 
     def filters(self):
         """Return the keyword arguments for ``organisation_search``; none if invalid."""

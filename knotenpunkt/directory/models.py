@@ -5,7 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.models import DistrictQuerySet, DistrictScopedModel, TimeStampedModel
+from knotenpunkt.core.models import (
+    DistrictQuerySet,
+    DistrictScopedModel,
+    TimeStampedModel,
+    choice_display,
+)
 
 # German phone and fax numbers as people write them: digits, spaces, +, /, -, parentheses.
 phone_validator = RegexValidator(
@@ -90,6 +95,8 @@ class SpokenLanguage(models.Model):
         verbose_name_plural = _("languages")
         ordering = ["code"]
 
+    get_code_display = choice_display("code", LanguageCode)
+
     def __str__(self):
         return str(self.get_code_display())
 
@@ -102,8 +109,20 @@ class Topic(models.Model):
         verbose_name_plural = _("topics")
         ordering = ["code"]
 
+    get_code_display = choice_display("code", TopicCode)
+
     def __str__(self):
         return str(self.get_code_display())
+
+
+def serving_condition(municipality):
+    """The condition "serves ``municipality``": listed for it or for the whole district.
+
+    ``pk IN (subquery)`` rather than a join, so that no row is doubled and no DISTINCT is
+    needed; the subquery runs once (a correlated EXISTS would run once per organisation).
+    """
+    served = Organisation.municipalities.through.objects.filter(municipality=municipality)
+    return models.Q(serves_whole_district=True) | models.Q(pk__in=served.values("organisation_id"))
 
 
 class OrganisationQuerySet(DistrictQuerySet):
@@ -112,9 +131,15 @@ class OrganisationQuerySet(DistrictQuerySet):
 
     def serving(self, municipality):
         """Organisations that serve ``municipality``: listed for it or for the whole district."""
-        return self.filter(
-            models.Q(serves_whole_district=True) | models.Q(municipalities=municipality)
-        ).distinct()
+        return self.filter(serving_condition(municipality))
+
+    def speaking(self, language):
+        speakers = Organisation.languages.through.objects.filter(spokenlanguage=language)
+        return self.filter(pk__in=speakers.values("organisation_id"))
+
+    def on_topic(self, topic):
+        tagged = Organisation.topics.through.objects.filter(topic=topic)
+        return self.filter(pk__in=tagged.values("organisation_id"))
 
 
 class Organisation(DistrictScopedModel, TimeStampedModel):
@@ -184,6 +209,8 @@ class Organisation(DistrictScopedModel, TimeStampedModel):
             models.Index(fields=["district", "name"]),
             models.Index(fields=["district", "last_confirmed_at"]),
         ]
+
+    get_type_display = choice_display("type", OrganisationType)
 
     def __str__(self):
         return self.name

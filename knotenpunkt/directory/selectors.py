@@ -1,5 +1,6 @@
 """Reads of the directory. Every function takes the district; lists are prefetched."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db.models import Prefetch, Q
@@ -7,7 +8,7 @@ from django.utils import timezone
 
 from knotenpunkt.core.models import AuditEntry
 
-from .models import ContactPerson, Organisation
+from .models import ContactPerson, LanguageCode, Organisation, serving_condition
 
 
 def organisations_for_visitor(*, district, actor):
@@ -44,15 +45,32 @@ def organisation_search(
     if type:
         organisations = organisations.filter(type=type)
     if topic is not None:
-        organisations = organisations.filter(topics=topic)
+        organisations = organisations.on_topic(topic)
     if language is not None:
-        organisations = organisations.filter(languages=language)
-    return (
-        organisations.select_related("municipality")
-        .prefetch_related("languages", "topics")
-        .distinct()
-        .order_by("name")
-    )
+        organisations = organisations.speaking(language)
+    # No join multiplies rows (filters are subqueries), so no DISTINCT: the paginator's
+    # COUNT stays cheap. Languages for a page of results: ``with_language_labels``.
+    return organisations.select_related("municipality").order_by("name", "pk")
+
+
+def with_language_labels(organisations):
+    """Give each organisation ``language_labels``, the languages spoken, in one query.
+
+    For a page of search results this is several times faster than ``prefetch_related``,
+    which builds a related manager and a queryset per organisation.
+    """
+    organisations = list(organisations)
+    codes = defaultdict(list)
+    pairs = Organisation.languages.through.objects.filter(
+        organisation__in=[organisation.pk for organisation in organisations]
+    ).values_list("organisation_id", "spokenlanguage_id")
+    for organisation_id, code in pairs.order_by("spokenlanguage_id"):
+        codes[organisation_id].append(code)
+    for organisation in organisations:
+        organisation.language_labels = [
+            str(LanguageCode(code).label) for code in codes[organisation.pk]
+        ]
+    return organisations
 
 
 def organisation_detail(*, district, actor, pk):
@@ -124,7 +142,6 @@ def responsible_for_municipality(*, district, actor, municipality):
 
     member = can_view_internal(actor, district)
     contacts = contacts_for_visitor(district=district, actor=actor)
-    serving = Q(serves_whole_district=True) | Q(municipalities=municipality)
     seated_types = [OrganisationType.COORDINATION_POINT, OrganisationType.MUNICIPAL_ADMINISTRATION]
     serving_types = [
         OrganisationType.VOLUNTEER_INITIATIVE,
@@ -135,9 +152,8 @@ def responsible_for_municipality(*, district, actor, municipality):
         organisations_for_visitor(district=district, actor=actor)
         .filter(
             Q(type__in=seated_types, municipality=municipality)
-            | (Q(type__in=serving_types) & serving)
+            | (Q(type__in=serving_types) & serving_condition(municipality))
         )
-        .distinct()
         .select_related("municipality")
         .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"))
         .order_by("name")

@@ -6,11 +6,14 @@
 Each list comes as PDF (WeasyPrint, KERN-like layout) and as CSV.
 """
 
+import hashlib
 import logging
+import os
 import tempfile
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db.models import F, Prefetch
 from django.template.loader import render_to_string
@@ -77,6 +80,32 @@ def _with_public_deputies(contacts):
 def _address(organisation):
     place = " ".join(part for part in (organisation.postal_code, organisation.city) if part)
     return ", ".join(part for part in (organisation.street, place) if part)
+
+
+def _isolated(value):
+    """Return ``value`` as a bidi isolate: "07999 123-45" keeps its order in an RTL line."""
+    return f"\u2068{value}\u2069" if value else ""
+
+
+def _pdf_line(*parts, separator=" · "):
+    return separator.join(_isolated(part) for part in parts if part)
+
+
+def _with_pdf_lines(organisations):
+    """Join each coordination point's facts into the few lines of text the PDF prints.
+
+    One plain paragraph per line, without inline markup, is what WeasyPrint lays out fastest.
+    """
+    organisations = list(organisations)
+    for organisation in organisations:
+        phone = f"{_('Phone')} {_isolated(organisation.phone)}" if organisation.phone else ""
+        organisation.reach_line = _pdf_line(_address(organisation), phone, organisation.email)
+        hours = _pdf_line(*organisation.opening_hours.splitlines(), separator="; ")
+        organisation.opening_hours_line = f"{_('Opening hours')}: {hours}" if hours else ""
+        for contact in organisation.public_contacts:
+            name = _pdf_line(contact.name, contact.function, separator=", ")
+            contact.pdf_line = _pdf_line(name, contact.phone, contact.email)
+    return organisations
 
 
 def _generated_on():
@@ -154,27 +183,58 @@ def office_contacts_csv(district) -> bytes:
 # ---------------------------------------------------------------------------------- PDF
 
 
+def _ttf_font(source: Path) -> Path:
+    """Return a TrueType copy of the WOFF2 file ``source``, converted once and kept on disk.
+
+    WeasyPrint would unpack the WOFF2 file again for every PDF, and converting it takes
+    seconds; the copy in ``VAR_DIR/fonts`` is named after the source's content, so a new
+    KERN release gives a new file and every process after the first one finds it ready.
+    """
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    name = f"{source.stem}-{digest}.ttf"
+    for folder in (Path(settings.VAR_DIR) / "fonts", _private_font_folder()):
+        target = folder / name
+        if target.is_file():
+            return target
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _convert_to_ttf(source, target)
+        except OSError:
+            logger.info("Cannot keep the font %s in %s.", name, folder, exc_info=True)
+            continue
+        return target
+    raise OSError(f"No folder to keep the font {name} in.")
+
+
+@cache
+def _private_font_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="knotenpunkt-fonts-"))
+
+
+def _convert_to_ttf(source: Path, target: Path):
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    font.flavor = None
+    # Write beside the target and rename: a process that finds the file finds all of it.
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        font.save(part)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 @cache
 def _font_faces():
-    """Return @font-face data for Fira Sans from KERN's files, if they are there.
-
-    WeasyPrint would unpack the WOFF2 files again for every PDF (about a second each);
-    they are unpacked once per process into a private temporary folder instead.
-    """
+    """Return @font-face data for Fira Sans from KERN's files, if they are there."""
     faces = []
-    folder = None
     for filename, weight in FONT_FACES:
         path = finders.find(f"{FONT_DIR}/{filename}")
         if not path:
             continue
         try:
-            from fontTools.ttLib import TTFont
-
-            folder = folder or Path(tempfile.mkdtemp(prefix="knotenpunkt-fonts-"))
-            target = folder / Path(filename).with_suffix(".ttf").name
-            font = TTFont(path)
-            font.flavor = None
-            font.save(target)
+            target = _ttf_font(Path(path))
         except Exception:  # noqa: BLE001 - without the font the PDF falls back to sans-serif
             logger.warning("Could not prepare the font %s for PDFs.", filename, exc_info=True)
             continue
@@ -189,10 +249,7 @@ def coordination_points_html(district) -> str:
             "font_faces": _font_faces(),
             "district": district,
             "generated_on": _generated_on(),
-            "organisations": [
-                (organisation, _address(organisation))
-                for organisation in coordination_points(district)
-            ],
+            "organisations": _with_pdf_lines(coordination_points(district)),
         },
     )
 

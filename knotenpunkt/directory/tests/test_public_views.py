@@ -125,6 +125,29 @@ def test_type_topic_and_language_filters_narrow_the_results(client, district):
     assert "Lindenhofschule" in by_all and "Schule am Mühlbach" not in by_all
 
 
+def test_an_organisation_matching_several_ways_is_listed_once_with_its_languages(
+    client, district, municipalities
+):
+    here = municipalities[0]
+    organisation = OrganisationFactory(
+        district=district, name="Mehrsprachiges Haus", serves_whole_district=True
+    )
+    organisation.municipalities.add(here, municipalities[1])
+    organisation.languages.add("ar", "uk")
+    organisation.topics.add("school_education", "training_work")
+
+    response = client.get(
+        _url("directory", district),
+        {"municipality": here.pk, "language": "ar"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+
+    assert response.context["page"].paginator.count == 1
+    assert html.count("Mehrsprachiges Haus") == 1
+    assert "Arabisch" in html and "Ukrainisch" in html
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -73,17 +73,17 @@ def test_district_coordinator_sees_every_entry_and_can_filter(
     _log_in(client, users[Role.DISTRICT_COORDINATOR])
 
     response = client.get(_url("workspace_list", district))
-    assert {o.name for o in response.context["organisations"]} == {
+    assert {o.name for o in response.context["page"].object_list} == {
         organisation.name,
         "Anderswo",
         "Schule am Berg",
     }
 
     response = client.get(_url("workspace_list", district), {"type": OrganisationType.SCHOOL})
-    assert [o.name for o in response.context["organisations"]] == ["Schule am Berg"]
+    assert [o.name for o in response.context["page"].object_list] == ["Schule am Berg"]
 
     response = client.get(_url("workspace_list", district), {"municipality": municipalities[1].pk})
-    assert [o.name for o in response.context["organisations"]] == ["Anderswo"]
+    assert [o.name for o in response.context["page"].object_list] == ["Anderswo"]
 
 
 def test_municipal_coordinator_sees_only_the_entries_of_their_municipality(
@@ -91,7 +91,7 @@ def test_municipal_coordinator_sees_only_the_entries_of_their_municipality(
 ):
     _log_in(client, users[Role.MUNICIPAL_COORDINATOR])
     response = client.get(_url("workspace_list", district))
-    assert list(response.context["organisations"]) == [organisation]
+    assert list(response.context["page"].object_list) == [organisation]
     assert response.context["filter_form"] is None
     assert "Anderswo" not in response.content.decode()
 
@@ -101,7 +101,7 @@ def test_partner_editor_sees_only_their_organisation(
 ):
     _log_in(client, partner_editor)
     response = client.get(_url("workspace_list", district))
-    assert list(response.context["organisations"]) == [organisation]
+    assert list(response.context["page"].object_list) == [organisation]
 
 
 def test_a_filter_with_a_municipality_of_another_district_answers_404(
@@ -124,7 +124,7 @@ def test_the_list_needs_the_same_number_of_queries_for_10_and_100_entries(
         client.get(url)  # warm caches (session, roles)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        return len(queries), len(response.context["organisations"])
+        return len(queries), response.context["page"].paginator.count
 
     OrganisationFactory.create_batch(10, district=district, municipality=municipalities[0])
     few, rows = count_queries()
@@ -135,6 +135,24 @@ def test_the_list_needs_the_same_number_of_queries_for_10_and_100_entries(
     many, rows = count_queries()
     assert rows == 100
     assert few == many
+
+
+def test_long_lists_are_split_into_pages_that_keep_the_filter(
+    client, district, users, municipalities
+):
+    _log_in(client, users[Role.DISTRICT_COORDINATOR])
+    OrganisationFactory.create_batch(
+        60, district=district, municipality=municipalities[0], type=OrganisationType.SCHOOL
+    )
+
+    first = client.get(_url("workspace_list", district), {"type": OrganisationType.SCHOOL})
+    second = client.get(
+        _url("workspace_list", district), {"type": OrganisationType.SCHOOL, "page": 2}
+    )
+
+    assert len(first.context["page"].object_list) == 50
+    assert len(second.context["page"].object_list) == 10
+    assert f"type={OrganisationType.SCHOOL}&amp;page=2" in first.content.decode()
 
 
 # Creating and editing ------------------------------------------------------------------------
@@ -359,6 +377,50 @@ def test_an_editor_adds_changes_and_deletes_a_contact(
         .values_list("action", flat=True)
     )
     assert actions == ["contact.created", "contact.updated", "contact.deleted"]
+
+
+def test_staff_of_the_district_office_get_a_unit_and_a_deputy(client, district, users):
+    from knotenpunkt.directory.models import OfficeUnit, OrganisationType
+
+    office = OrganisationFactory(district=district, type=OrganisationType.DISTRICT_OFFICE)
+    unit = OfficeUnit.objects.create(district=district, name="Sachgebiet Integration")
+    deputy = ContactPersonFactory(organisation=office, name="Vera Vertretung")
+    _log_in(client, users[Role.DISTRICT_COORDINATOR])
+
+    response = client.post(
+        _url("workspace_contact_add", district, pk=office.pk),
+        {"name": "Lea Leitung", "unit": unit.pk, "deputy": deputy.pk, "position": "0"},
+    )
+
+    assert response.status_code == 302
+    contact = ContactPerson.objects.get(name="Lea Leitung")
+    assert (contact.unit, contact.deputy) == (unit, deputy)
+    form_page = client.get(_url("workspace_contact", district, pk=contact.pk)).content.decode()
+    assert 'name="unit"' in form_page and 'name="deputy"' in form_page
+
+
+def test_a_deputy_from_another_organisation_answers_404(client, district, users, organisation):
+    from knotenpunkt.directory.models import OrganisationType
+
+    office = OrganisationFactory(district=district, type=OrganisationType.DISTRICT_OFFICE)
+    stranger = ContactPersonFactory(organisation=organisation)
+    _log_in(client, users[Role.DISTRICT_COORDINATOR])
+
+    response = client.post(
+        _url("workspace_contact_add", district, pk=office.pk),
+        {"name": "Lea Leitung", "deputy": stranger.pk, "position": "0"},
+    )
+
+    assert response.status_code == 404
+    assert not ContactPerson.objects.filter(name="Lea Leitung").exists()
+
+
+def test_other_organisations_have_no_unit_or_deputy_fields(client, district, users, organisation):
+    _log_in(client, users[Role.DISTRICT_COORDINATOR])
+
+    page = client.get(_url("workspace_contact_add", district, pk=organisation.pk)).content.decode()
+
+    assert 'name="unit"' not in page and 'name="deputy"' not in page
 
 
 def test_a_malformed_contact_phone_is_a_field_error(client, district, users, contact):

@@ -32,6 +32,7 @@ def directory(request):
         district=district, actor=request.user, **form.filters()
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_language_labels(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query_string": query.urlencode()}

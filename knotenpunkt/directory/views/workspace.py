@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ from ..services import (
     organisation_delete,
     organisation_update,
 )
+
+WORKSPACE_PAGE_SIZE = 50
 
 ACTION_LABELS = {
     "organisation.created": gettext_lazy("Entry created"),
@@ -104,14 +107,18 @@ def workspace_list(request):
         organisations = organisations.filter(type=filters["type"])
     if filters.get("municipality"):
         organisations = organisations.filter(municipality=filters["municipality"])
-    organisations = organisations.select_related("municipality").order_by("name")
+    organisations = organisations.select_related("municipality").order_by("name", "pk")
+    page = Paginator(organisations, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     stale_ids = set(
         stale_organisations(district=district)
-        .filter(pk__in=organisations.values("pk"))
+        .filter(pk__in=[organisation.pk for organisation in page.object_list])
         .values_list("pk", flat=True)
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "organisations": organisations,
+        "page": page,
+        "query_string": query.urlencode(),
         "stale_ids": stale_ids,
         "filter_form": form if may_filter else None,
         "can_create": may_filter,

@@ -126,11 +126,45 @@ def test_the_coordination_points_pdf_shows_the_entries_the_district_and_the_date
 
     assert pdf.startswith(b"%PDF")
     assert "Koordinationsstelle Oberbach" in text
+    assert "Marktplatz 1, 74500 Oberbach" in text
+    assert "07961 123-456" in text
+    assert "integration@oberbach.example" in text
     assert "Petra Public" in text
     assert district.name in text
     assert today in text
     for hidden in ("Ingo Intern", "Verborgene Stelle", "Caritas Nord", "Fremde"):
         assert hidden not in text
+
+
+def test_the_coordination_points_pdf_groups_the_points_by_municipality(
+    district, municipalities, coordination_point
+):
+    OrganisationFactory(
+        district=district,
+        name="Integrationsbüro Unterbach",
+        type=OrganisationType.COORDINATION_POINT,
+        municipality=municipalities[1],
+    )
+    OrganisationFactory(
+        district=district, name="Kreisweite Stelle", type=OrganisationType.COORDINATION_POINT
+    )
+
+    text = pdf_text(generated.coordination_points_html(district))
+
+    first, second = sorted(municipalities[:2], key=lambda municipality: municipality.name)
+    # Each municipality heads its points; points without one come last, under the district.
+    assert text.index(first.name) < text.index(second.name)
+    assert f"{district.name} Kreisweite Stelle" in text
+    assert text.index("Integrationsbüro Unterbach") < text.index("Kreisweite Stelle")
+
+
+def test_values_in_the_pdf_keep_their_order_in_right_to_left_languages(
+    district, coordination_point
+):
+    html = generated.coordination_points_html(district)
+
+    # Bidi isolates: in an Arabic line "07961 123-456" is still printed as one number.
+    assert "\u206807961 123-456\u2069" in html
 
 
 def test_a_change_in_the_directory_shows_in_the_next_pdf(district, coordination_point):
@@ -201,3 +235,48 @@ def test_the_pdf_uses_the_kern_font_when_it_is_installed(district):
         assert "@font-face" in html
         assert "file://" in html
     assert "sans-serif" in html
+
+
+def _woff2_font(path, family="Probe"):
+    """Write a tiny real WOFF2 font to ``path``."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef"])
+    builder.setupCharacterMap({})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": family, "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.font.flavor = "woff2"
+    builder.save(path)
+    return path
+
+
+def test_the_pdf_font_is_converted_once_and_kept_on_disk(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    source = _woff2_font(tmp_path / "Probe-Regular.woff2")
+
+    first = generated._ttf_font(source)
+    written = first.stat().st_mtime_ns
+    again = generated._ttf_font(source)
+
+    assert first.parent == tmp_path / "var" / "fonts"
+    assert first.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType, no longer WOFF2
+    assert again == first
+    assert again.stat().st_mtime_ns == written
+    assert [path.name for path in first.parent.iterdir()] == [first.name]
+
+
+def test_a_new_font_file_gets_a_new_converted_copy(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    source = tmp_path / "Probe-Regular.woff2"
+
+    old = generated._ttf_font(_woff2_font(source, family="Probe"))
+    new = generated._ttf_font(_woff2_font(source, family="Probe Neu"))
+
+    assert new != old
+    assert new.is_file()

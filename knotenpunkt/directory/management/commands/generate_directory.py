@@ -123,6 +123,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = generator.organisations(organisations, batch_size, only_type)
             generator.contacts(created, contacts, batch_size)
+        _update_statistics()
         if options.get("verbosity", 1) < 1:
             return
         self.stdout.write(
@@ -131,6 +132,22 @@ class Command(BaseCommand):
                 f"generated in {time.perf_counter() - started:.1f} s."
             )
         )
+
+
+def _update_statistics():
+    """Let the query planner know the new row counts (as autovacuum would, later).
+
+    Right after a bulk insert PostgreSQL still plans for the old, tiny tables.
+    """
+    from django.db import connection
+
+    tables = [model._meta.db_table for model in (Organisation, ContactPerson)]
+    tables += [Organisation.languages.through._meta.db_table]
+    tables += [Organisation.topics.through._meta.db_table]
+    tables += [Organisation.municipalities.through._meta.db_table]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 class _Generator:
