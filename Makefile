@@ -8,15 +8,22 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test check install assets chromium demo lint format messages catalog-check deploy-check clean
+.PHONY: run worker test check install assets chromium demo lint format messages catalog-check deploy-check clean
 
 ## run: install, build assets, migrate the SQLite database in var/, load the demo, serve on :8000
+##      with the task worker beside it (Ctrl+C stops both)
 run: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	@echo ""
-	@echo "Knotenpunkt runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Knotenpunkt runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it and the task worker)"
+	$(MANAGE) db_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+## worker: run only the task worker (e-mails, reminders); `make run` starts one already
+worker: install
+	$(MANAGE) db_worker
 
 ## test: install what is missing and run the whole test suite (browser tests included)
 test: install assets chromium

@@ -14,6 +14,7 @@ from knotenpunkt.districts.tests.factories import (
 pytest_plugins = [
     "knotenpunkt.directory.tests.fixtures",
     "knotenpunkt.downloads.tests.fixtures",
+    "knotenpunkt.offers.tests.fixtures",
 ]
 
 

@@ -14,6 +14,10 @@ const copies = [
   ["@kern-ux/native/LICENSE.md", "kern/LICENSE.md"],
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
   ["htmx.org/LICENSE", "htmx/LICENSE"],
+  ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
+  ["leaflet/dist/images", "leaflet/images"],
+  ["leaflet/LICENSE", "leaflet/LICENSE"],
 ];
 
 rmSync(vendor, { recursive: true, force: true });

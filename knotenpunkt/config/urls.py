@@ -18,12 +18,14 @@ urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("knotenpunkt.api.urls")),
     # Ours first: it adds accounts/start/ beside allauth's accounts/ pages.
     path("", include("knotenpunkt.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("knotenpunkt.districts.urls")),
     path("", include("knotenpunkt.directory.urls")),
     path("", include("knotenpunkt.downloads.urls")),
+    path("", include("knotenpunkt.offers.urls")),
     path("", include("knotenpunkt.portal.urls")),
 ]
 

@@ -19,11 +19,13 @@ def main_navigation(request, district):
     from knotenpunkt.accounts.permissions import can_view_members
     from knotenpunkt.directory.permissions import can_use_directory_workspace
     from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
+    from knotenpunkt.offers.permissions import can_review_some, can_use_offer_workspace
 
     kwargs = {"district_slug": district.slug}
     candidates = [
         (_("Home"), "portal:district_home", True),
         (_("Directory"), "directory:directory", True),
+        (_("Offers"), "offers:catalogue", True),
         (_("Who is responsible?"), "directory:responsible", True),
         (_("Get involved"), "directory:get_involved", True),
         (_("Municipalities"), "portal:municipalities", True),
@@ -33,6 +35,12 @@ def main_navigation(request, district):
             _("Edit directory"),
             "directory:workspace_list",
             can_use_directory_workspace(request.user, district),
+        ),
+        (
+            _("Edit offers"),
+            "offers:workspace_list",
+            can_use_offer_workspace(request.user, district)
+            or can_review_some(request.user, district),
         ),
         (_("Members"), "accounts:members", can_view_members(request.user, district)),
         (

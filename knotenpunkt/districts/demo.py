@@ -113,6 +113,19 @@ def _upsert_user(*, email, fake):
     return user
 
 
+def _load_offers(district):
+    """Fill the offers catalogue from the demo directory's organisations."""
+    from knotenpunkt.offers.demo import load_offers_demo
+
+    load_offers_demo(district)
+
+
+def _ensure_offer_categories(district):
+    from knotenpunkt.offers.services import ensure_default_categories
+
+    ensure_default_categories(district)
+
+
 def _load_directory(district):
     """Fill the directory and bind the demo partner editor to the Caritas-like organisation."""
     from knotenpunkt.directory.demo import load_directory_demo, partner_organisation
@@ -155,6 +168,8 @@ def load_demo() -> list[DemoLogin]:
             DemoLogin(main.name, role.label, email, municipality.name if municipality else "")
         )
     _load_directory(main)
+    _ensure_offer_categories(main)
+    _load_offers(main)
 
     second = _upsert_district(
         slug="seetal",
@@ -165,6 +180,7 @@ def load_demo() -> list[DemoLogin]:
         street="Seeufer 3",
         fake=fake,
     )
+    _ensure_offer_categories(second)
     second_region = Region.objects.get_or_create(district=second, name="Seeufer")[0]
     _upsert_municipalities(
         district=second,

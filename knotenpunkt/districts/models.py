@@ -62,6 +62,17 @@ class District(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
+    offer_review_months = models.PositiveSmallIntegerField(
+        _("months until an offer must be confirmed again"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_("Unconfirmed offers leave the public catalogue after this time."),
+    )
+    offer_coverage_public = models.BooleanField(
+        _("show the coverage of offers publicly"),
+        default=False,
+        help_text=_("The matrix of municipalities and categories, with the gaps."),
+    )
 
     class Meta:
         verbose_name = _("district")

@@ -24,6 +24,8 @@ EDITABLE_SETTINGS = (
     "privacy_text",
     "accessibility_text",
     "directory_review_months",
+    "offer_review_months",
+    "offer_coverage_public",
 )
 
 

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -22,7 +24,9 @@ INSTALLED_APPS = [
     "knotenpunkt.districts",
     "knotenpunkt.directory",
     "knotenpunkt.downloads",
+    "knotenpunkt.offers",
     "knotenpunkt.portal",
+    "knotenpunkt.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -35,9 +39,16 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "csp",
+    "corsheaders",
+    # Only for its templates and static files: the API docs without a CDN (knotenpunkt/api/v1.py).
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # First, so that preflight requests are answered before anything else runs.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -56,6 +67,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "knotenpunkt.config.urls"
 WSGI_APPLICATION = "knotenpunkt.config.wsgi.application"
+
+# Select boxes rendered in Python: see knotenpunkt/core/form_renderer.py.
+FORM_RENDERER = "knotenpunkt.core.form_renderer.FormRenderer"
 
 TEMPLATES = [
     {
@@ -165,8 +179,27 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Where the installation is reached from outside: links in e-mails sent by the worker.
+SITE_URL = env.str("KNOTENPUNKT_SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="knotenpunkt@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (e-mails, reminders, archiving) runs as tasks (docs/decisions/0012).
+# "database" stores them for the worker (`manage.py db_worker`); "immediate" runs them at
+# once in the process that enqueues them, which needs no worker but makes requests wait.
+KNOTENPUNKT_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("KNOTENPUNKT_TASK_BACKEND", default="database")
+if _task_backend not in KNOTENPUNKT_TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"KNOTENPUNKT_TASK_BACKEND is {_task_backend!r}; "
+        f"use one of: {', '.join(KNOTENPUNKT_TASK_BACKENDS)}."
+    )
+TASKS = {
+    "default": {"BACKEND": KNOTENPUNKT_TASK_BACKENDS[_task_backend], "QUEUES": ["default"]},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -177,13 +210,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# The background of the offers map: a tile server's URL template and its attribution (HTML).
+# The public OpenStreetMap tiles suit small installations; see their usage policy.
+KNOTENPUNKT_MAP_TILE_URL = env.str(
+    "KNOTENPUNKT_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+KNOTENPUNKT_MAP_ATTRIBUTION = env.str(
+    "KNOTENPUNKT_MAP_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+_tile_url = urlsplit(KNOTENPUNKT_MAP_TILE_URL.replace("{s}", "*"))
+_map_tile_origin = f"{_tile_url.scheme}://{_tile_url.netloc}" if _tile_url.netloc else None
+
 # Strict Content Security Policy: no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_map_tile_origin] if _map_tile_origin else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
@@ -192,6 +237,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# CORS for the public API only: reads from any origin, without cookies (django-cors-headers).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 LOGGING = {
     "version": 1,

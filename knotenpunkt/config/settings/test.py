@@ -5,7 +5,7 @@ import os
 import environ
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT
+from .base import KNOTENPUNKT_TASK_BACKENDS, STATIC_ROOT
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -25,6 +25,8 @@ else:
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run at once, inside the test, whatever KNOTENPUNKT_TASK_BACKEND says.
+TASKS = {"default": {"BACKEND": KNOTENPUNKT_TASK_BACKENDS["immediate"], "QUEUES": ["default"]}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,4 +1,4 @@
-"""Production settings refuse to start without a secret and pass Django's deploy checks."""
+"""Production settings refuse to start without a secret, pass the deploy checks, queue tasks."""
 
 import os
 import secrets
@@ -48,3 +48,38 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def _task_backend(tmp_path, **env):
+    return _run(
+        ["-c", f"from {PROD} import TASKS; print(TASKS['default']['BACKEND'])"],
+        tmp_path,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        **env,
+    )
+
+
+def test_production_queues_tasks_in_the_database_for_the_worker(tmp_path):
+    result = _task_backend(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
+def test_an_installation_without_a_worker_can_run_tasks_at_once(tmp_path):
+    result = _task_backend(tmp_path, KNOTENPUNKT_TASK_BACKEND="immediate")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+def test_an_unknown_task_backend_refuses_to_start(tmp_path):
+    result = _task_backend(tmp_path, KNOTENPUNKT_TASK_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "KNOTENPUNKT_TASK_BACKEND is 'celery'" in result.stderr
+
+
+def test_tests_run_tasks_at_once():
+    backend = settings.TASKS["default"]["BACKEND"]
+    assert backend == "django_tasks.backends.immediate.ImmediateBackend"

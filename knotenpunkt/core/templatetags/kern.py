@@ -20,13 +20,15 @@ def kern_widget(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     # On right-to-left pages, German data (addresses, phone numbers) must keep its order.
-    if (
-        isinstance(widget, forms.EmailInput | forms.URLInput)
-        or getattr(widget, "input_type", "") == "tel"
-    ):
-        attrs["dir"] = "ltr"
-    elif isinstance(widget, forms.TextInput | forms.Textarea):
-        attrs["dir"] = "auto"
+    # A form that knows the direction of a field's text (a translation) sets it itself.
+    if "dir" not in widget.attrs:
+        if (
+            isinstance(widget, forms.EmailInput | forms.URLInput)
+            or getattr(widget, "input_type", "") == "tel"
+        ):
+            attrs["dir"] = "ltr"
+        elif isinstance(widget, forms.TextInput | forms.Textarea):
+            attrs["dir"] = "auto"
     if isinstance(widget, forms.CheckboxInput):
         attrs["class"] = "kern-form-check__checkbox"
     elif isinstance(widget, forms.Select):

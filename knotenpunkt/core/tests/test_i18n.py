@@ -1,12 +1,17 @@
 from django.utils import translation
+from django.utils.translation import trans_real
 
 from knotenpunkt.accounts.roles import Role
 
 
-def test_untranslated_text_in_a_partial_language_falls_back_to_english():
+def test_untranslated_text_in_a_partial_language_falls_back_to_english(monkeypatch):
     """An Arabic visitor sees English, not German, where no Arabic text exists yet."""
+    text = "Members and invitations"
+    assert trans_real.translation("de").gettext(text) != text
+    # An Arabic catalogue without any entry stands for a string not translated yet.
+    monkeypatch.setattr(trans_real.translation("ar"), "_catalog", trans_real.TranslationCatalog())
     with translation.override("ar"):
-        assert translation.gettext("Members and invitations") == "Members and invitations"
+        assert translation.gettext(text) == text
 
 
 def test_translated_text_in_a_partial_language_is_shown():

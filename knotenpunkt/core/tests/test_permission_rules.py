@@ -17,6 +17,7 @@ from knotenpunkt.core.permissions import has_any_role
 from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 from knotenpunkt.districts.tests.factories import MembershipFactory
+from knotenpunkt.offers import permissions as offers_permissions
 
 ROLE_COLUMNS = (
     Role.DISTRICT_ADMIN,
@@ -47,6 +48,13 @@ EXPECTED_RULES = {
     "directory.import_export":        (Y, Y, N, N, N, N, N),
     "directory.view_stale":           (Y, Y, N, N, N, N, N),
     "downloads.manage":               (Y, Y, N, N, N, N, N),
+    "offers.edit_any":                (Y, Y, N, N, N, N, N),
+    "offers.edit_own_municipality":   (N, N, Y, N, N, N, N),
+    "offers.edit_own_organisation":   (N, N, N, N, N, Y, N),
+    "offers.review_any":              (Y, Y, N, N, N, N, N),
+    "offers.review_own_municipality": (N, N, Y, N, N, N, N),
+    "offers.manage_categories":       (Y, Y, N, N, N, N, N),
+    "offers.view_overviews":          (Y, Y, Y, N, N, N, N),
 }
 # fmt: on
 
@@ -68,6 +76,21 @@ CHECKS = {
     "directory.import_export": directory_permissions.can_import_export,
     "directory.view_stale": directory_permissions.can_view_stale,
     "downloads.manage": directory_permissions.can_manage_downloads,
+    "offers.edit_any": offers_permissions.can_edit_any,
+    "offers.edit_own_municipality": lambda actor, district: has_any_role(
+        actor, district, offers_permissions.RULES["offers.edit_own_municipality"]
+    ),
+    "offers.edit_own_organisation": lambda actor, district: has_any_role(
+        actor, district, offers_permissions.RULES["offers.edit_own_organisation"]
+    ),
+    "offers.review_any": lambda actor, district: has_any_role(
+        actor, district, offers_permissions.RULES["offers.review_any"]
+    ),
+    "offers.review_own_municipality": lambda actor, district: has_any_role(
+        actor, district, offers_permissions.RULES["offers.review_own_municipality"]
+    ),
+    "offers.manage_categories": offers_permissions.can_manage_categories,
+    "offers.view_overviews": offers_permissions.can_view_overviews,
 }
 
 

@@ -2,27 +2,26 @@
 
 An entry is stale when it has not been confirmed within its district's review period.
 Each stale entry is reminded at most once per period; the reminder is recorded as the
-audit entry "organisation.reminded", which also shows in the entry's history.
+audit entry "organisation.reminded", which also shows in the entry's history. The e-mails
+are tasks (knotenpunkt.directory.tasks), sent by the worker (`manage.py db_worker`).
 """
 
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.directory.selectors import stale_organisations
+from knotenpunkt.directory.tasks import send_directory_reminder
 from knotenpunkt.districts.models import District, Membership
 
 REMINDED = "organisation.reminded"
@@ -32,10 +31,8 @@ def review_period(district) -> timedelta:
     return timedelta(days=round(district.directory_review_months * 30.44))
 
 
-def reminder_recipients(*, district, organisation) -> tuple[list[str], bool]:
-    """Return the addresses to remind and whether they are editors with an account.
-
-    Without editors, the entry's own address is reminded to tell the district office.
+def reminder_editors(*, district, organisation) -> list[int]:
+    """Return the ids of the active users who edit the entry.
 
     Editors are the partner editors bound to the organisation and the municipal
     coordinators of its seat municipality.
@@ -43,36 +40,17 @@ def reminder_recipients(*, district, organisation) -> tuple[list[str], bool]:
     editors = Q(role=Role.PARTNER_EDITOR, organisation=organisation)
     if organisation.municipality_id:
         editors |= Q(role=Role.MUNICIPAL_COORDINATOR, municipality=organisation.municipality_id)
-    addresses = (
-        Membership.objects.in_district(district)
-        .filter(editors, user__is_active=True)
-        .values_list("user__email", flat=True)
-        .distinct()
+    return sorted(
+        set(
+            Membership.objects.in_district(district)
+            .filter(editors, user__is_active=True)
+            .values_list("user_id", flat=True)
+        )
     )
-    recipients = sorted({address.lower() for address in addresses if address})
-    if recipients:
-        return recipients, True
-    return ([organisation.email] if organisation.email else []), False
-
-
-def _send_reminder(*, organisation_id, recipients, edit_url, to_editors):
-    organisation = Organisation.objects.select_related("district").get(pk=organisation_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "organisation": organisation,
-            "district": organisation.district,
-            "edit_url": edit_url,
-            "to_editors": to_editors,
-        }
-        subject = _("Please check the directory entry of %(name)s") % {"name": organisation.name}
-        body = render_to_string("directory/email/reminder.txt", context)
-    # One e-mail per person, so that editors do not see each other's addresses.
-    for recipient in recipients:
-        send_mail(subject, body, None, [recipient])
 
 
 def send_directory_reminders(*, base_url="", now=None) -> int:
-    """Remind the editors of every stale entry not reminded in this period; return the count."""
+    """Queue reminders for every stale entry not reminded in this period; return the count."""
     now = now or timezone.now()
     count = 0
     for district in District.objects.all():
@@ -89,11 +67,11 @@ def send_directory_reminders(*, base_url="", now=None) -> int:
         }
         stale = stale_organisations(district=district, today=timezone.localdate(now))
         for organisation in stale.exclude(pk__in=reminded):
-            recipients, to_editors = reminder_recipients(
-                district=district, organisation=organisation
-            )
-            if not recipients:
+            editor_ids = reminder_editors(district=district, organisation=organisation)
+            if not editor_ids and not organisation.email:
                 continue
+            # Without editors, the entry's own address (None) is reminded to tell the office.
+            recipient_ids = editor_ids or [None]
             edit_url = base_url + reverse(
                 "directory:workspace_organisation",
                 kwargs={"district_slug": district.slug, "pk": organisation.pk},
@@ -105,17 +83,18 @@ def send_directory_reminders(*, base_url="", now=None) -> int:
                     district=district,
                     action=REMINDED,
                     target=organisation,
-                    changes={"recipients": str(len(recipients))},
+                    changes={"recipients": str(len(recipient_ids))},
                 )
-                transaction.on_commit(
-                    partial(
-                        _send_reminder,
-                        organisation_id=organisation.pk,
-                        recipients=recipients,
-                        edit_url=edit_url,
-                        to_editors=to_editors,
+                # One task, and so one e-mail, per person; the worker sends them.
+                for editor_id in recipient_ids:
+                    transaction.on_commit(
+                        partial(
+                            send_directory_reminder.enqueue,
+                            organisation_id=organisation.pk,
+                            editor_id=editor_id,
+                            edit_url=edit_url,
+                        )
                     )
-                )
             count += 1
     return count
 
@@ -132,4 +111,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, base_url, **options):
         count = send_directory_reminders(base_url=base_url.rstrip("/"))
-        self.stdout.write(f"{count} reminder(s) sent.")
+        self.stdout.write(f"{count} reminder(s) queued.")

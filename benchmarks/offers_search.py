@@ -1,0 +1,314 @@
+"""HTTP latency and throughput of the offers search (public catalogue and API) under gunicorn.
+
+    .venv/bin/python benchmarks/offers_search.py                          # SQLite, 100,000 offers
+    .venv/bin/python benchmarks/offers_search.py --offers 10000
+    .venv/bin/python benchmarks/offers_search.py --offers 1000000 \
+        --database-url postgres://postgres@127.0.0.1:5432/knotenpunkt_bench_offers
+
+Builds a throwaway database (the demo districts plus ``--offers`` generated offers in the
+demo district), then starts gunicorn with ``--workers`` sync workers (default 2) on a free
+port of 127.0.0.1, with the production settings (``knotenpunkt.config.settings.prod``: a
+random SECRET_KEY, DEBUG off, ``SECURE_SSL_REDIRECT=false`` because there is no TLS proxy,
+static files collected into a temporary ``KNOTENPUNKT_VAR_DIR``; ``--settings dev`` uses the
+development settings with DEBUG off instead). It then requests varied searches (text with
+and without typos, in German, English, Arabic and Ukrainian; category, municipality,
+language, target group, free of charge; sort by newest; page 2) over HTTP:
+
+- the public catalogue ``/<district>/angebote/`` (URL name ``offers:catalogue``),
+- the API list ``/api/v1/<district>/offers``,
+
+first one request at a time (latency p50/p95/max), then with ``--clients`` concurrent
+clients (latency and requests per second). The clients are threads of this process on the
+same machine, so they take some of its CPU. SQL queries per page are counted separately,
+in-process, with Django's test client and ``CaptureQueriesContext``.
+"""
+
+import os
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPConnection
+from pathlib import Path
+from urllib.parse import urlencode
+
+from _common import (
+    ROOT,
+    arguments,
+    commit,
+    load_average,
+    machine,
+    percentiles,
+    setup_database,
+)
+
+# Search words as visitors type them: with typos, without accents, in other languages.
+TEXTS = [
+    "Deutschkurs", "deutschkurz", "Integrationskurs", "Integrationskrus", "Sprachcafe",
+    "Sprachcafé", "Hausaufgaben", "Hausaufgabenhilfe", "Bewerbung", "Bewerbungstrainig",
+    "Fahrrad", "Fahrad werkstatt", "Hebamme", "Hebame", "Wohnung", "Wohnungssuche",
+    "Nähcafé", "Naehcafe", "Beratung Aufenthalt", "Rechtsberatung", "Frauen", "Frauentreff",
+    "Kinder", "Elterncafe", "Fussball", "Fußball", "Kleiderkammer", "Migrationsberatung",
+    "Jugendmigrationsdienst", "Ehrenamt", "Schulsystem", "Alphabetisierung", "B1",
+    "language café", "homework help", "مقهى اللغة", "دورة الاندماج", "Мовне кафе",
+    "Інтеграційний курс",
+]  # fmt: skip
+
+
+def main():
+    args = arguments(
+        __doc__, offers=100000, requests=200, warmup=20, clients=8, workers=2, settings="prod"
+    )
+    database = setup_database(args.database_url)
+    try:
+        run(args)
+    finally:
+        database.drop()
+
+
+def searches(rng, *, categories, municipalities, languages, target_groups, count, api):
+    """Varied searches: text alone, filters alone, combinations, sorting, page 2."""
+    result = []
+    for index in range(count):
+        params = {}
+        kind = index % 8
+        if kind in (0, 1, 4, 7):
+            params["q" if api else "query"] = rng.choice(TEXTS)
+        if kind in (1, 3, 6):
+            params["municipality"] = rng.choice(municipalities)
+        if kind in (2, 3, 7):
+            params["category"] = rng.choice(categories)
+        if kind == 3:
+            params["language"] = rng.choice(languages)
+        if kind == 5:
+            params["target_group"] = rng.choice(target_groups)
+            params["free"] = "true" if api else "on"
+        if kind == 4 or rng.random() < 0.1:
+            params["sort"] = "newest"
+        if kind in (0, 2, 6) and rng.random() < 0.5:
+            params["page"] = 2
+        if api and rng.random() < 0.2:
+            params["lang"] = rng.choice(["en", "ar", "uk"])
+        result.append(params)
+    return result
+
+
+def run(args):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from knotenpunkt.districts.models import District, Municipality
+    from knotenpunkt.offers.models import Category, Offer
+
+    district = District.objects.get(slug="mittelwald")
+    started = time.perf_counter()
+    call_command(
+        "generate_offers", district=district.slug, offers=args.offers, seed=args.seed, verbosity=0
+    )
+    generated_s = time.perf_counter() - started
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        # Statistics, as a database has them some time after a bulk load.
+        cursor.execute("ANALYZE")
+    analyze_s = time.perf_counter() - started
+    total = Offer.objects.in_district(district).count()
+    print(f"Machine: {machine()}; commit {commit()}")
+    print(
+        f"Data: {args.offers} offers generated in {generated_s:.1f} s (ANALYZE {analyze_s:.1f} s),"
+        f" {total} offers in the district with the demo; load average {load_average()}"
+    )
+
+    rng = random.Random(args.seed)  # noqa: S311
+    options = {
+        "categories": list(Category.objects.in_district(district).values_list("pk", flat=True)),
+        "municipalities": list(
+            Municipality.objects.in_district(district).values_list("pk", flat=True)
+        ),
+        "languages": ["ar", "uk", "en", "fa", "tr", "ru"],
+        "target_groups": ["women", "children", "young_people", "refugees", "parents"],
+        "count": args.warmup + args.requests,
+    }
+    endpoints = {
+        "catalogue": (f"/{district.slug}/angebote/", searches(rng, **options, api=False)),
+        "API": (f"/api/v1/{district.slug}/offers", searches(rng, **options, api=True)),
+    }
+    endpoints = {
+        name: (path, params)
+        for name, (path, params) in endpoints.items()
+        if _available(name, path, params[0])
+    }
+    for name, (path, params) in endpoints.items():
+        _count_queries(name, path, params[: min(len(params), 40)])
+    if not endpoints:
+        return
+
+    connection.close()
+    with _Server(args) as server:
+        for name, (path, params) in endpoints.items():
+            urls = [f"{path}?{urlencode(p)}" if p else path for p in params]
+            for clients in (1, args.clients):
+                _measure(server, name, urls, clients=clients, warmup=args.warmup)
+
+
+def _available(name, path, params):
+    """Whether ``path`` answers 200 in-process (the views are being built in parallel)."""
+    from django.test import Client
+
+    response = Client().get(path, params)
+    if response.status_code != 200:
+        print(f"{name} ({path}) answered {response.status_code}: not measured.")
+        return False
+    return True
+
+
+def _count_queries(name, path, params):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, counts = Client(), []
+    for search in params:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, search)
+        if response.status_code == 200:
+            counts.append(len(captured.captured_queries))
+    if not counts:
+        return
+    print(
+        f"{name}: SQL queries per page (in-process, {len(counts)} searches): "
+        f"{min(counts)}–{max(counts)}"
+    )
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Server:
+    """gunicorn with the benchmark database, started and stopped around the measurements."""
+
+    def __init__(self, args):
+        self.args = args
+        self.port = _free_port()
+        self.vardir = tempfile.TemporaryDirectory(prefix="knotenpunkt-bench-var-")
+        self.process = None
+
+    def environment(self):
+        env = {
+            **os.environ,
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "KNOTENPUNKT_VAR_DIR": self.vardir.name,
+            "LOG_LEVEL": "WARNING",
+        }
+        if self.args.settings == "prod":
+            env["DJANGO_SETTINGS_MODULE"] = "knotenpunkt.config.settings.prod"
+            env["SECRET_KEY"] = secrets.token_urlsafe(50)
+            env["SECURE_SSL_REDIRECT"] = "false"
+        else:
+            env["DJANGO_SETTINGS_MODULE"] = "knotenpunkt.config.settings.dev"
+        return env
+
+    def __enter__(self):
+        bin_dir = Path(sys.executable).parent
+        if self.args.settings == "prod":
+            # The production settings serve static files from a manifest: collect them.
+            collected = subprocess.run(  # noqa: S603
+                [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+                cwd=ROOT,
+                env=self.environment(),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if collected.returncode:
+                lines = collected.stderr.strip().splitlines() or ["?"]
+                reason = next((line for line in lines if "Error" in line), lines[-1])
+                print(f"collectstatic failed ({reason}); using the dev settings with DEBUG off")
+                self.args.settings = "dev"
+        env = self.environment()
+        command = [
+            str(bin_dir / "gunicorn"),
+            "knotenpunkt.config.wsgi:application",
+            "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(self.args.workers),
+            "--log-level", "warning",
+        ]  # fmt: skip
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/healthz/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("gunicorn did not answer within 60 s")
+        print(
+            f"gunicorn: {self.args.workers} sync workers, settings {self.args.settings} "
+            f"(DEBUG off), 127.0.0.1:{self.port}"
+        )
+        return self
+
+    def __exit__(self, *exc):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        self.vardir.cleanup()
+
+    def get(self, url):
+        """GET ``url``; return (status, milliseconds)."""
+        connection = HTTPConnection("127.0.0.1", self.port, timeout=60)
+        started = time.perf_counter()
+        try:
+            connection.request("GET", url, headers={"Accept-Language": "de"})
+            response = connection.getresponse()
+            response.read()
+            return response.status, (time.perf_counter() - started) * 1000
+        finally:
+            connection.close()
+
+
+def _measure(server, name, urls, *, clients, warmup):
+    for url in urls[:warmup]:
+        server.get(url)
+    measured = urls[warmup:]
+    times, failures, slowest, lock = [], [], [], threading.Lock()
+
+    def one(url):
+        status, elapsed = server.get(url)
+        with lock:
+            if status == 200:
+                times.append(elapsed)
+                slowest.append((elapsed, url))
+            else:
+                failures.append(f"{status} {url}")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(one, measured))
+    wall = time.perf_counter() - started
+    if failures:
+        print(f"{name}: {len(failures)} requests not answered with 200, e.g. {failures[0]}")
+    if not times:
+        return
+    figures = percentiles(times)
+    print(
+        f"{name} over HTTP, {clients} client(s), {len(times)} requests: "
+        f"p50 {figures['p50']:.0f} ms, p95 {figures['p95']:.0f} ms, max {figures['max']:.0f} ms; "
+        f"{len(times) / wall:.1f} requests/s; load average {load_average()}"
+    )
+    if clients == 1:
+        slow = ", ".join(f"{url} {ms:.0f} ms" for ms, url in sorted(slowest)[-3:][::-1])
+        print(f"  slowest: {slow}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""The filter form of the public offers catalogue (a GET form; htmx updates the results).
+
+Every select box shows, beside each option, how many offers choosing it would show: the
+search and the other filters apply, the box's own choice does not (see ``search.Facets``).
+"""
+
+from django import forms
+from django.db.models import F
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.directory.models import LanguageCode, Organisation
+from knotenpunkt.districts.models import Municipality
+
+from . import search
+from .models import Category, TargetGroupCode
+
+SORT_CHOICES = [
+    (search.SORT_RELEVANCE, _("Best match")),
+    (search.SORT_NAME, _("Name (A–Z)")),
+    (search.SORT_NEWEST, _("Newest first")),
+]
+FACET_FIELDS = ("category", "municipality", "language", "target_group", "free")
+
+
+def _with_empty(label, choices):
+    return [("", label), *choices]
+
+
+def _counted(label, count):
+    return _("%(label)s (%(count)s)") % {"label": label, "count": count}
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class OfferFilterForm(forms.Form):
+    """Search the offers by text, category, municipality, language, target group, cost."""
+
+    query = forms.CharField(
+        label=_("Search"),
+        max_length=200,
+        required=False,
+        widget=SearchInput,
+        help_text=_("For example: Deutschkurs, Beratung, Sprachcafé."),
+    )
+    category = DistrictModelChoiceField(
+        label=_("Category"), queryset=None, required=False, empty_label=_("All categories")
+    )
+    municipality = DistrictModelChoiceField(
+        label=_("Municipality"),
+        queryset=None,
+        required=False,
+        empty_label=_("All municipalities"),
+        help_text=_("Includes offers online and for the whole district."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the offer"),
+        required=False,
+        choices=_with_empty(_("All languages"), LanguageCode.choices),
+    )
+    target_group = forms.ChoiceField(
+        label=_("For whom"),
+        required=False,
+        choices=_with_empty(_("All target groups"), TargetGroupCode.choices),
+    )
+    free = forms.BooleanField(label=_("Free of charge only"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=SORT_CHOICES, initial=search.SORT_RELEVANCE
+    )
+    # From the directory's organisation page ("the offers of this organisation").
+    provider = DistrictModelChoiceField(
+        queryset=None, required=False, widget=forms.HiddenInput, label=_("Provider")
+    )
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = get_language() or "de"
+        # Parents first, each followed by its sub-categories; only what the options show.
+        self.fields["category"].queryset = (
+            Category.objects.in_district(district)
+            .only("pk", "name", "translations", "parent", "position")
+            .order_by(
+                F("parent__position").asc(nulls_first=True),
+                F("parent__name").asc(nulls_first=True),
+                "position",
+                "name",
+            )
+        )
+        self.fields["category"].label_from_instance = lambda category: self._category_label(
+            category, language
+        )
+        self.fields["municipality"].queryset = Municipality.objects.in_district(district).only(
+            "pk", "name"
+        )
+        self.fields["municipality"].label_from_instance = self._municipality_label
+        self.fields["provider"].queryset = Organisation.objects.in_district(district).only(
+            "pk", "name"
+        )
+        self.facets = None
+
+    def filters(self):
+        """Return the keyword arguments for ``offer_search``; none if invalid."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "query": data["query"].strip(),
+            "category": data["category"],
+            "municipality": data["municipality"],
+            "language": data["language"] or None,
+            "target_group": data["target_group"] or None,
+            "free": data["free"],
+            "provider": data["provider"],
+            "sort": data["sort"] or search.SORT_RELEVANCE,
+        }
+
+    @property
+    def chosen_provider(self):
+        return self.cleaned_data.get("provider") if self.is_valid() else None
+
+    def facet_fields(self):
+        return [self[name] for name in FACET_FIELDS]
+
+    def show_counts(self, facets):
+        """Put the number of offers beside each option (``facets``: ``search.Facets``)."""
+        self.facets = facets
+        self.fields["language"].choices = _with_empty(
+            _("All languages"),
+            [
+                (code, _counted(label, facets.languages.get(code, 0)))
+                for code, label in LanguageCode.choices
+            ],
+        )
+        self.fields["target_group"].choices = _with_empty(
+            _("All target groups"),
+            [
+                (code, _counted(label, facets.target_groups.get(code, 0)))
+                for code, label in TargetGroupCode.choices
+            ],
+        )
+        # The bound field has copied the label already (when the form was validated).
+        self["free"].label = _counted(_("Free of charge only"), facets.free)
+
+    def _category_label(self, category, language):
+        label = category.label(language)
+        if category.parent_id:
+            label = f"– {label}"
+        if self.facets is None:
+            return label
+        return _counted(label, self.facets.categories.get(category.pk, 0))
+
+    def _municipality_label(self, municipality):
+        if self.facets is None:
+            return municipality.name
+        return _counted(municipality.name, self.facets.for_municipality(municipality))

@@ -1,0 +1,290 @@
+"""Reading offers: what the public sees, what editors and reviewers work on."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from knotenpunkt.core.models import AuditEntry
+
+from .models import Category, Offer, OfferPlace, OfferState, OfferTime, OfferTranslation
+from .permissions import editable_offers, reviewable_offers
+from .search import plain_text
+from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, confirmation_deadline
+
+
+def public_offers(*, district, today=None):
+    """Return the offers the public catalogue shows.
+
+    Published, confirmed within the district's review period and not past their end date.
+    """
+    today = today or timezone.localdate()
+    return (
+        Offer.objects.in_district(district)
+        .published()
+        .filter(last_confirmed_at__gte=confirmation_deadline(district, today))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    )
+
+
+def with_public_details(offers):
+    """Apply what list pages and the API show of each offer."""
+    return offers.select_related("provider", "category").prefetch_related(
+        "languages",
+        "target_groups",
+        Prefetch("places", to_attr="place_list"),
+        Prefetch("translations", to_attr="translation_list"),
+    )
+
+
+def public_offer(*, district, pk, today=None):
+    """Return one public offer with everything its page shows (DoesNotExist: 404)."""
+    return (
+        public_offers(district=district, today=today)
+        .select_related("provider", "category", "provider__municipality")
+        .prefetch_related(
+            "languages",
+            "target_groups",
+            Prefetch("places", to_attr="place_list"),
+            "times",
+            Prefetch("translations", to_attr="translation_list"),
+        )
+        .get(pk=pk)
+    )
+
+
+def translation_for(offer, language_code):
+    """Return the current translation of ``offer`` into ``language_code``, or None.
+
+    Uses ``offer.translation_list`` when prefetched.
+    """
+    if language_code == "de":
+        return None
+    translations = getattr(offer, "translation_list", None)
+    if translations is None:
+        translations = list(offer.translations.all())
+    for translation in translations:
+        if translation.language == language_code and translation.source_hash == offer.text_hash:
+            return translation
+    return None
+
+
+def categories(*, district):
+    return Category.objects.in_district(district).select_related("parent")
+
+
+def offers_for_editor(*, district, actor):
+    """Return the offers ``actor`` writes (main rows, each with its pending change)."""
+    offers = editable_offers(actor, district, Offer.objects.in_district(district).main_rows())
+    return offers.select_related("provider", "category", "pending_revision").order_by("title", "pk")
+
+
+def offers_for_review(*, district, actor):
+    """Return what waits for ``actor``'s review: offers and pending changes in review."""
+    in_review = Offer.objects.in_district(district).filter(state=OfferState.IN_REVIEW)
+    return (
+        reviewable_offers(actor, district, in_review)
+        .select_related("provider", "category", "revision_of")
+        .order_by("updated_at", "pk")
+    )
+
+
+def stale_offers(*, district, today=None):
+    """Return published offers not confirmed within the review period (out of the catalogue)."""
+    deadline = confirmation_deadline(district, today)
+    return (
+        Offer.objects.in_district(district)
+        .published()
+        .filter(Q(last_confirmed_at__lt=deadline) | Q(last_confirmed_at__isnull=True))
+        .select_related("provider")
+        .order_by("last_confirmed_at", "title")
+    )
+
+
+def translations_overview(*, district, languages):
+    """Return per language the published offers whose translation is missing or outdated.
+
+    ``{language: {"missing": [offers], "outdated": [offers]}}``
+    """
+    offers = list(
+        Offer.objects.in_district(district)
+        .main_rows()
+        .filter(state=OfferState.PUBLISHED)
+        .select_related("provider")
+        .prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=OfferTranslation.objects.only("pk", "offer_id", "language", "source_hash"),
+                to_attr="translation_list",
+            )
+        )
+        .order_by("title", "pk")
+    )
+    overview = {language: {"missing": [], "outdated": []} for language in languages}
+    for offer in offers:
+        by_language = {translation.language: translation for translation in offer.translation_list}
+        for language in languages:
+            translation = by_language.get(language)
+            if translation is None:
+                overview[language]["missing"].append(offer)
+            elif translation.source_hash != offer.text_hash:
+                overview[language]["outdated"].append(offer)
+    return overview
+
+
+def offer_for_workspace(offer):
+    """Return ``offer`` (or its pending change) with what the workspace page shows."""
+    return (
+        Offer.objects.filter(pk=offer.pk)
+        .select_related("provider", "category", "category__parent")
+        .prefetch_related(
+            "target_groups",
+            "languages",
+            Prefetch("places", queryset=OfferPlace.objects.select_related("municipality")),
+            "times",
+            "translations",
+        )
+        .get()
+    )
+
+
+def offer_history(*, district, offer):
+    """Return the audit entries of ``offer`` (pending changes are recorded on it), newest first."""
+    return (
+        AuditEntry.objects.in_district(district)
+        .filter(target_type=Offer._meta.label_lower, target_id=str(offer.pk))
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def _display(offer, field):
+    value = getattr(offer, field)
+    if field == "description":
+        return " ".join(plain_text(value).split())
+    if field == "cost":
+        return offer.get_cost_display()
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return "" if value is None else str(value)
+
+
+def _relation_display(offer, field):
+    if field in ("target_groups", "languages"):
+        return ", ".join(sorted(str(item) for item in getattr(offer, field).all()))
+    if field == "places":
+        return "; ".join(f"{place} ({place.municipality})" for place in offer.places.all())
+    return "; ".join(str(time) for time in offer.times.all())
+
+
+def pending_change_differences(original, revision):
+    """Return ``(label, published value, changed value)`` for each field the pending change alters.
+
+    Both offers should come from ``offer_for_workspace`` (relations prefetched).
+    """
+    labels = {
+        "places": OfferPlace._meta.verbose_name_plural,
+        "times": OfferTime._meta.verbose_name_plural,
+    }
+    differences = []
+    for field in (*OFFER_FIELDS, *OFFER_M2M_FIELDS, "places", "times"):
+        if field in OFFER_FIELDS:
+            old, new = _display(original, field), _display(revision, field)
+        else:
+            old, new = _relation_display(original, field), _relation_display(revision, field)
+        if old != new:
+            label = labels.get(field) or Offer._meta.get_field(field).verbose_name
+            differences.append((str(label), old, new))
+    return differences
+
+
+@dataclass
+class CoverageRow:
+    municipality: object
+    counts: list
+
+    @property
+    def total(self):
+        return sum(self.counts)
+
+
+@dataclass
+class Coverage:
+    """Offers reachable per municipality and top-level category (see ``offer_coverage``)."""
+
+    categories: list
+    rows: list
+    # Per category: the offers online or for the whole district, counted in every municipality.
+    everywhere: list
+
+    @property
+    def gaps(self):
+        return sum(count == 0 for row in self.rows for count in row.counts)
+
+
+def offer_coverage(*, district, today=None):
+    """Count the public offers people in each municipality can reach, per top-level category.
+
+    An offer is reachable in a municipality if it has a place there, takes place online or
+    is open to the whole district. An offer of a subcategory counts for its top-level
+    category. Four queries, however many offers and municipalities there are.
+    """
+    from knotenpunkt.districts.models import Municipality
+
+    categories = list(Category.objects.in_district(district).order_by("position", "name"))
+    by_id = {category.pk: category for category in categories}
+    top_levels = [category for category in categories if category.parent_id is None]
+    column = {category.pk: index for index, category in enumerate(top_levels)}
+
+    def column_of(category_id):
+        category, seen = by_id[category_id], set()
+        while category.parent_id and category.parent_id in by_id and category.pk not in seen:
+            seen.add(category.pk)
+            category = by_id[category.parent_id]
+        return column.get(category.pk)
+
+    municipalities = list(Municipality.objects.in_district(district).order_by("name", "pk"))
+    offers = public_offers(district=district, today=today)
+    everywhere_filter = Q(is_online=True) | Q(serves_whole_district=True)
+
+    everywhere = [0] * len(top_levels)
+    per_category = (
+        offers.filter(everywhere_filter)
+        .values("category_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for row in per_category:
+        index = column_of(row["category_id"])
+        if index is not None:
+            everywhere[index] += row["count"]
+
+    local = {municipality.pk: [0] * len(top_levels) for municipality in municipalities}
+    per_place = (
+        OfferPlace.objects.in_district(district)
+        .filter(offer__in=offers.exclude(everywhere_filter).values("pk"))
+        .values("municipality_id", "offer__category_id")
+        .annotate(count=Count("offer_id", distinct=True))
+        .order_by()
+    )
+    for row in per_place:
+        index = column_of(row["offer__category_id"])
+        if index is not None and row["municipality_id"] in local:
+            local[row["municipality_id"]][index] += row["count"]
+
+    rows = [
+        CoverageRow(
+            municipality=municipality,
+            counts=[
+                here + anywhere
+                for here, anywhere in zip(local[municipality.pk], everywhere, strict=True)
+            ],
+        )
+        for municipality in municipalities
+    ]
+    return Coverage(categories=top_levels, rows=rows, everywhere=everywhere)

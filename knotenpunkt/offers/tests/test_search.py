@@ -1,0 +1,315 @@
+"""Full-text search of offers: German stems, typing errors, compounds, facets.
+
+Runs on SQLite (FTS5) and PostgreSQL (tsvector and pg_trgm) alike: set
+KNOTENPUNKT_TEST_DATABASE_URL for PostgreSQL.
+"""
+
+import random
+
+import pytest
+from django.db import connection
+
+from knotenpunkt.offers import search
+from knotenpunkt.offers.models import Cost, Offer
+from knotenpunkt.offers.search import Facets, TextQuery, offer_facets, offer_search
+from knotenpunkt.offers.selectors import public_offers
+
+from .factories import OfferFactory, OfferPlaceFactory, OfferTranslationFactory
+
+
+@pytest.fixture
+def make_offer(district, provider, categories):
+    def make(title, summary="Ein Angebot.", **kwargs):
+        kwargs.setdefault("category", categories[9])  # Ehrenamt: a word no test searches
+        offer = OfferFactory(
+            district=district, provider=provider, title=title, summary=summary, **kwargs
+        )
+        return offer
+
+    return make
+
+
+def titles(district, query, **filters):
+    offers = offer_search(public_offers(district=district), query=query, **filters)
+    return [offer.title for offer in offers]
+
+
+@pytest.fixture
+def course(make_offer):
+    make_offer("Deutschkurs für Frauen", "Deutsch lernen mit Kinderbetreuung.")
+    make_offer("Sprachcafé", "Deutsch sprechen bei Kaffee und Kuchen.")
+    make_offer("Hausaufgabenhilfe", "Hilfe bei den Hausaufgaben für Schulkinder.")
+    make_offer("Fahrradwerkstatt", "Wir reparieren gemeinsam Fahrräder.")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Deutschkurs", "Deutschkurs für Frauen"),
+        ("Deutschkurse", "Deutschkurs für Frauen"),
+        ("deutschkursen", "Deutschkurs für Frauen"),
+        ("Deutschkurz", "Deutschkurs für Frauen"),
+        ("Deutchkurs", "Deutschkurs für Frauen"),
+        ("deutsch kurs", "Deutschkurs für Frauen"),
+        ("Kurs", "Deutschkurs für Frauen"),
+        ("Frau", "Deutschkurs für Frauen"),
+        ("Kinderbetreung", "Deutschkurs für Frauen"),
+        ("Sprachcafe", "Sprachcafé"),
+        ("sprachcafé", "Sprachcafé"),
+        ("Sprach", "Sprachcafé"),
+        ("Kaffe", "Sprachcafé"),
+        ("Fahrräder", "Fahrradwerkstatt"),
+        ("Fahrrad", "Fahrradwerkstatt"),
+        ("Werkstatt", "Fahrradwerkstatt"),
+        ("Hausaufgaben", "Hausaufgabenhilfe"),
+    ],
+)
+def test_a_visitor_finds_an_offer_by_stem_compound_part_or_misspelt_word(
+    district, course, query, expected
+):
+    found = titles(district, query)
+
+    assert expected in found
+    assert "Fahrradwerkstatt" not in found or expected == "Fahrradwerkstatt"
+
+
+def test_all_words_must_occur(district, course):
+    assert titles(district, "Deutsch Frauen") == ["Deutschkurs für Frauen"]
+    assert titles(district, "Deutsch Fahrrad") == []
+
+
+def test_or_gives_alternatives_and_a_minus_excludes(district, course):
+    assert sorted(titles(district, "Fahrrad OR Hausaufgaben")) == [
+        "Fahrradwerkstatt",
+        "Hausaufgabenhilfe",
+    ]
+    assert titles(district, "Deutsch -Frauen") == ["Sprachcafé"]
+
+
+def test_a_word_that_is_spelt_right_is_not_corrected_to_another(district, make_offer):
+    make_offer("Kurs am Abend")
+    make_offer("Kurz und gut")
+
+    assert titles(district, "Kurz") == ["Kurz und gut"]
+
+
+def test_an_unknown_word_finds_nothing(district, course):
+    assert titles(district, "Quantenphysik") == []
+
+
+def test_the_best_match_comes_first(district, make_offer):
+    make_offer("Elterncafé", "Austausch für Eltern, auch über den Deutschkurs der Kinder.")
+    make_offer("Deutschkurs", "Deutsch lernen, Deutschkurs am Vormittag.")
+
+    assert titles(district, "Deutschkurs")[0] == "Deutschkurs"
+
+
+def test_sorting_by_name_and_by_newest(district, make_offer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    make_offer("Beratung", published_at=now - timedelta(days=3))
+    make_offer("Anmeldung", published_at=now - timedelta(days=1))
+    make_offer("Chor", published_at=now - timedelta(days=2))
+
+    assert titles(district, "", sort=search.SORT_NAME) == ["Anmeldung", "Beratung", "Chor"]
+    assert titles(district, "", sort=search.SORT_NEWEST) == ["Anmeldung", "Chor", "Beratung"]
+    assert titles(district, "", sort=search.SORT_RELEVANCE) == ["Anmeldung", "Beratung", "Chor"]
+
+
+def test_a_translation_is_found_by_its_words(district, make_offer):
+    offer = make_offer("Sprachcafé")
+    OfferTranslationFactory(
+        offer=offer, language="ar", title="مقهى اللغة", summary="تعلم الألمانية"
+    )
+    search.refresh(offer)
+
+    assert titles(district, "مقهى") == ["Sprachcafé"]
+
+
+def test_the_provider_and_the_place_are_searched(district, make_offer, municipalities):
+    offer = make_offer("Sprachcafé")
+    OfferPlaceFactory(offer=offer, municipality=municipalities[0], name="Bürgerhaus Lindenhof")
+    search.refresh(offer)
+
+    assert titles(district, "Lindenhof") == ["Sprachcafé"]
+    assert titles(district, offer.provider.name.split()[0]) == ["Sprachcafé"]
+
+
+def test_offers_of_another_district_are_never_found(district, other_district, course):
+    OfferFactory(district=other_district, title="Deutschkurs im Südkreis")
+
+    assert titles(district, "Deutschkurs") == ["Deutschkurs für Frauen"]
+    assert titles(other_district, "Deutschkurs") == ["Deutschkurs im Südkreis"]
+
+
+def test_a_changed_or_deleted_offer_leaves_the_index(district, make_offer):
+    offer = make_offer("Sprachcafé")
+    offer.title = "Nähcafé"
+    offer.save()
+    search.refresh(offer)
+
+    assert titles(district, "Sprachcafé") == []
+    assert titles(district, "Nähcafé") == ["Nähcafé"]
+    offer.delete()
+    assert titles(district, "Nähcafé") == []
+
+
+# Any input -------------------------------------------------------------------------------
+
+AWKWARD_QUERIES = [
+    "مساعدة",
+    "Hilfe 🤝",
+    "🤝",
+    "' OR 1=1 --",
+    '"; DROP TABLE offers_offer; --',
+    "Deutsch AND Frauen",
+    "Deutsch NOT Frauen",
+    "NEAR(Deutsch Frauen)",
+    "NEAR(",
+    "Deutsch*",
+    "*",
+    '"',
+    '"Deutsch',
+    "Deutsch:*",
+    "a & b | !c <-> d",
+    "(((",
+    "-",
+    "- -Deutsch",
+    "or or OR",
+    "title:Deutsch",
+    "^Deutsch",
+    "%",
+    "_",
+    "\\",
+    "\x00",
+    "der die das",
+    "Straße",
+    "x" * 200,
+    "Ⅻ ² ½ ๓",
+    "e\u0301cole",
+    "Deutsch " * 40,
+]
+
+
+@pytest.mark.parametrize("query", AWKWARD_QUERIES)
+def test_any_input_searches_without_an_error(district, course, query):
+    found = titles(district, query)
+    facets = offer_facets(public_offers(district=district), query=query)
+
+    assert facets.total == len(found)
+
+
+def test_random_unicode_searches_without_an_error(district, course):
+    alphabet = (
+        "abcdeäöüßé AND OR NOT NEAR \"'*:()&|!<>-^+{}[]%_\\ \t\n"
+        "مساعدة Помощь 中文 🤝 \u200f\u200e\u0301 0123456789"
+    )
+    generator = random.Random(4711)
+    offers = public_offers(district=district)
+    for _round in range(60):
+        query = "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 40)))
+        list(offer_search(offers, query=query))
+
+
+def test_nothing_to_search_for_finds_nothing(district, course):
+    assert titles(district, "🤝 ***") == []
+    assert titles(district, "") != []
+
+
+# Facets -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def faceted(district, make_offer, categories, municipalities):
+    here, there = municipalities[0], municipalities[1]
+    language, counselling = categories[0], categories[3]
+    first = make_offer("Deutschkurs A", category=language, cost=Cost.FREE)
+    first.languages.add("de", "ar")
+    first.target_groups.add("women")
+    OfferPlaceFactory(offer=first, municipality=here)
+    second = make_offer("Deutschkurs B", category=language, cost=Cost.FEE)
+    second.languages.add("de")
+    OfferPlaceFactory(offer=second, municipality=there)
+    OfferPlaceFactory(offer=second, municipality=there, name="Zweiter Ort")
+    third = make_offer("Beratung online", category=counselling, cost=Cost.FREE, is_online=True)
+    third.languages.add("uk")
+    third.target_groups.add("women", "refugees")
+    return {"language": language, "counselling": counselling, "here": here, "there": there}
+
+
+def test_facets_count_each_option_for_the_current_search(district, faceted):
+    facets = offer_facets(public_offers(district=district), query="Deutschkurs")
+
+    assert facets.total == 2
+    assert facets.categories == {faceted["language"].pk: 2}
+    assert facets.languages == {"de": 2, "ar": 1}
+    assert facets.target_groups == {"women": 1}
+    assert facets.free == 1
+    assert facets.for_municipality(faceted["here"]) == 1
+    assert facets.for_municipality(faceted["there"]) == 1, "two places count once"
+
+
+def test_a_facet_ignores_its_own_filter_but_applies_the_others(district, faceted):
+    offers = public_offers(district=district)
+
+    facets = offer_facets(offers, category=faceted["language"], language="de")
+
+    assert facets.total == 2
+    # Category counts keep the language filter but not the category filter.
+    assert facets.categories == {faceted["language"].pk: 2}
+    # Language counts keep the category filter but not the language filter.
+    assert facets.languages == {"de": 2, "ar": 1}
+    assert facets.free == 1
+
+
+def test_online_offers_count_for_every_municipality(district, faceted, municipalities):
+    facets = offer_facets(public_offers(district=district))
+
+    assert facets.total == 3
+    assert facets.everywhere == 1
+    assert facets.for_municipality(faceted["here"]) == 2
+    assert facets.for_municipality(municipalities[2]) == 1
+
+
+def test_the_facet_total_is_the_number_of_results(district, faceted):
+    offers = public_offers(district=district)
+    for filters in (
+        {},
+        {"query": "Deutschkurs", "free": True},
+        {"municipality": faceted["here"]},
+        {"target_group": "women", "language": "uk"},
+        {"category": faceted["counselling"], "query": "online"},
+    ):
+        assert offer_facets(offers, **filters).total == offer_search(offers, **filters).count()
+
+
+def test_a_parent_category_counts_its_children(district, faceted, categories):
+    from .factories import CategoryFactory
+
+    child = CategoryFactory(
+        district=district, parent=faceted["counselling"], name="Asylberatung", slug="asyl"
+    )
+    Offer.objects.filter(title="Beratung online").update(category=child)
+
+    facets = offer_facets(public_offers(district=district))
+
+    assert facets.categories == {
+        faceted["language"].pk: 2,
+        faceted["counselling"].pk: 1,
+        child.pk: 1,
+    }
+    assert titles(district, "", category=faceted["counselling"]) == ["Beratung online"]
+
+
+def test_a_query_without_words_has_empty_facets(district, faceted):
+    assert offer_facets(public_offers(district=district), query="🤝") == Facets()
+
+
+def test_the_vocabulary_lookup_is_one_query(district, course, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        TextQuery("Deutschkurz Frauen Kinderbetreung", using=connection.alias)
+    with django_assert_num_queries(0):
+        TextQuery("B1 🤝", using=connection.alias)

@@ -1,0 +1,232 @@
+"""Public pages of the offers catalogue: search (as a list or on a map), offer page, print.
+
+Everybody may open them; they show only public offers (``selectors.public_offers``).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import translation
+from django.views.decorators.vary import vary_on_headers
+
+from knotenpunkt.core.decorators import district_view
+from knotenpunkt.districts.models import Municipality
+
+from .. import search, selectors
+from ..forms_public import OfferFilterForm
+from ..links import OfferLinks
+from ..models import Offer, OfferPlace, OfferTranslation
+
+PAGE_SIZE = 20
+# More markers make the map slow and unreadable; the page then asks to narrow the search.
+MAX_MARKERS = 500
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of results (the facet query has counted them)."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self):
+        return self._count
+
+
+@dataclass
+class Card:
+    """One offer in the results, in the visitor's language where a translation is current."""
+
+    offer: Offer
+    url: str
+    title: str
+    summary: str
+    text_language: str  # "de" where the German text stands in for a missing translation
+    category: str
+    municipalities: list
+
+
+@vary_on_headers("HX-Request")
+@district_view
+def catalogue(request):
+    """Search the offers; htmx requests get only the results (and the updated counts)."""
+    return _search_page(request, mode="list")
+
+
+@vary_on_headers("HX-Request")
+@district_view
+def offer_map(request):
+    """The same search, its results on a map above the list."""
+    return _search_page(request, mode="map")
+
+
+def _search_page(request, *, mode):
+    district = request.district
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    form = OfferFilterForm(request.GET or None, district=district)
+    filters = form.filters()
+    sort = filters.pop("sort", search.SORT_RELEVANCE)
+    offers = selectors.public_offers(district=district)
+    filters["query"] = search.TextQuery(filters.get("query", ""), using=offers.db)
+    facets = search.offer_facets(offers, **filters)
+    form.show_counts(facets)
+    results = search.offer_search(offers, sort=sort, **filters)
+    paginator = CountedPaginator(
+        _with_card_details(results, language), PAGE_SIZE, count=facets.total
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    links = OfferLinks(district)
+    page.object_list = [_card(offer, language, links) for offer in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    query_string = query.urlencode()
+    context = {
+        "form": form,
+        "page": page,
+        "mode": mode,
+        "query_string": query_string,
+        "provider": form.chosen_provider,
+        "untranslated": language != "de"
+        and any(card.text_language != language for card in page.object_list),
+        "list_url": _with_query(reverse("offers:catalogue", args=[district.slug]), query_string),
+        "map_url": _with_query(reverse("offers:map", args=[district.slug]), query_string),
+    }
+    if mode == "map":
+        context.update(_map_context(results, language, links))
+    if request.htmx:
+        return render(request, "offers/partials/_public_update.html", context)
+    return render(request, "offers/public/catalogue.html", context)
+
+
+def _with_query(url, query_string):
+    return f"{url}?{query_string}" if query_string else url
+
+
+def _with_card_details(offers, language):
+    """What a result card shows: a few queries for a whole page."""
+    translations = OfferTranslation.objects.filter(language=language).only(
+        "pk", "offer_id", "language", "title", "summary", "source_hash"
+    )
+    return offers.select_related("category", "provider").prefetch_related(
+        "languages",
+        Prefetch(
+            "places",
+            queryset=OfferPlace.objects.select_related("municipality").only(
+                "pk", "offer_id", "municipality__name"
+            ),
+            to_attr="place_list",
+        ),
+        Prefetch("translations", queryset=translations, to_attr="translation_list"),
+    )
+
+
+def _card(offer, language, links):
+    translated = selectors.translation_for(offer, language)
+    text = translated or offer
+    municipalities = sorted({place.municipality.name for place in offer.place_list})
+    return Card(
+        offer=offer,
+        url=links(offer),
+        title=text.title,
+        summary=text.summary,
+        text_language=language if translated else "de",
+        category=offer.category.label(language),
+        municipalities=municipalities,
+    )
+
+
+def _map_context(results, language, links):
+    """The places of the results that have coordinates, as map markers (one query)."""
+    current = OfferTranslation.objects.filter(
+        offer=OuterRef("offer"), language=language, source_hash=OuterRef("offer__text_hash")
+    )
+    places = (
+        OfferPlace.objects.filter(
+            offer__in=results.order_by().values("pk"),
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .annotate(translated_title=Subquery(current.values("title")[:1]))
+        .values(
+            "offer_id",
+            "offer__title",
+            "offer__revision_of_id",
+            "translated_title",
+            "name",
+            "city",
+            "latitude",
+            "longitude",
+        )
+        .order_by("offer__title", "offer_id", "pk")[: MAX_MARKERS + 1]
+    )
+    markers = []
+    for place in places:
+        offer = Offer(pk=place["offer_id"], revision_of_id=place["offer__revision_of_id"])
+        markers.append(
+            {
+                "lat": float(place["latitude"]),
+                "lon": float(place["longitude"]),
+                "title": place["translated_title"] or place["offer__title"],
+                "place": ", ".join(part for part in (place["name"], place["city"]) if part),
+                "url": links(offer),
+            }
+        )
+    return {
+        "markers": markers[:MAX_MARKERS],
+        "markers_cut": len(markers) > MAX_MARKERS,
+        "max_markers": MAX_MARKERS,
+        "tile_url": settings.KNOTENPUNKT_MAP_TILE_URL,
+        "tile_attribution": settings.KNOTENPUNKT_MAP_ATTRIBUTION,
+    }
+
+
+def _offer_context(request, pk):
+    try:
+        offer = selectors.public_offer(district=request.district, pk=pk)
+    except Offer.DoesNotExist as exc:
+        raise Http404 from exc
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    translated = selectors.translation_for(offer, language)
+    names = dict(
+        Municipality.objects.filter(
+            pk__in={place.municipality_id for place in offer.place_list}
+        ).values_list("pk", "name")
+    )
+    for place in offer.place_list:
+        place.municipality_name = names.get(place.municipality_id, "")
+    url = reverse("offers:offer", kwargs={"district_slug": request.district.slug, "pk": offer.pk})
+    return {
+        "offer": offer,
+        "text": translated or offer,
+        # The German text stands in for a translation that is missing or outdated.
+        "german_fallback": language != "de" and translated is None,
+        "category": offer.category.label(language),
+        "places": offer.place_list,
+        "times": list(offer.times.all()),
+        "share_url": request.build_absolute_uri(url),
+    }
+
+
+@district_view
+def offer(request, pk):
+    return render(request, "offers/public/offer.html", _offer_context(request, pk))
+
+
+@district_view
+def offer_print(request, pk):
+    """The offer on one sheet of paper: no navigation, print styles."""
+    return render(request, "offers/public/offer_print.html", _offer_context(request, pk))
+
+
+urlpatterns = [
+    path("<slug:district_slug>/angebote/", catalogue, name="catalogue"),
+    path("<slug:district_slug>/angebote/karte/", offer_map, name="map"),
+    path("<slug:district_slug>/angebote/<int:pk>/", offer, name="offer"),
+    path("<slug:district_slug>/angebote/<int:pk>/drucken/", offer_print, name="offer_print"),
+]
