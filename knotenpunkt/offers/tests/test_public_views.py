@@ -535,3 +535,23 @@ def test_the_offer_page_needs_the_same_number_of_queries_with_more_details(
     detailed_offer.languages.add("uk", "fa")
 
     assert _count_queries(client, url) == few
+
+
+def test_the_catalogue_points_to_the_feed_the_embed_code_and_the_api(client, district):
+    html = _html(client.get(_url("catalogue", district)))
+
+    feed = _url("feed", district)
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+    assert f'href="{_url("embed_snippet", district)}"' in html
+    assert f'href="{reverse("api-v1:openapi-view")}"' in html
+
+
+def test_the_catalogue_links_the_coverage_only_where_the_district_made_it_public(client, district):
+    coverage = f'href="{_url("coverage_public", district)}"'
+    district.offer_coverage_public = False
+    district.save(update_fields=["offer_coverage_public"])
+    assert coverage not in _html(client.get(_url("catalogue", district)))
+
+    district.offer_coverage_public = True
+    district.save(update_fields=["offer_coverage_public"])
+    assert coverage in _html(client.get(_url("catalogue", district)))

@@ -168,6 +168,8 @@ def test_a_partner_editor_sees_only_the_offers_of_their_organisation(
     content = response.content.decode()
     assert "Anderswo" not in content
     assert _url("review_queue", district) not in content
+    # A partner puts its offers on its own website with the embed code.
+    assert _url("embed_snippet", district) in content
 
 
 def test_a_municipal_coordinator_sees_the_offers_of_their_municipality_and_the_review_queue(
