@@ -508,27 +508,123 @@ def archive_expired_offers(*, district, today=None) -> int:
 # Categories -----------------------------------------------------------------------------
 
 DEFAULT_CATEGORIES = (
-    # slug, German name, English name
-    ("sprache", "Sprache", "Language"),
-    ("schule-bildung", "Schule und Bildung", "School and education"),
-    ("ausbildung-arbeit", "Ausbildung und Arbeit", "Training and work"),
-    ("beratung", "Beratung", "Counselling"),
-    ("gesundheit", "Gesundheit", "Health"),
-    ("wohnen", "Wohnen", "Housing"),
-    ("kinder-familie", "Kinder und Familie", "Children and family"),
-    ("freizeit-begegnung", "Freizeit und Begegnung", "Leisure and encounter"),
-    ("recht-aufenthalt", "Recht und Aufenthalt", "Law and residence"),
-    ("ehrenamt", "Ehrenamt", "Volunteering"),
+    # slug, German name, its translations into the languages of the demo and the catalogues
+    (
+        "sprache",
+        "Sprache",
+        {"en": "Language", "ar": "اللغة", "fa": "زبان", "uk": "Мова", "tr": "Dil", "ru": "Язык"},
+    ),
+    (
+        "schule-bildung",
+        "Schule und Bildung",
+        {
+            "en": "School and education",
+            "ar": "المدرسة والتعليم",
+            "fa": "مدرسه و آموزش",
+            "uk": "Школа та освіта",
+            "tr": "Okul ve eğitim",
+            "ru": "Школа и образование",
+        },
+    ),
+    (
+        "ausbildung-arbeit",
+        "Ausbildung und Arbeit",
+        {
+            "en": "Training and work",
+            "ar": "التدريب المهني والعمل",
+            "fa": "آموزش حرفه‌ای و کار",
+            "uk": "Професійне навчання та робота",
+            "tr": "Meslek eğitimi ve iş",
+            "ru": "Профобучение и работа",
+        },
+    ),
+    (
+        "beratung",
+        "Beratung",
+        {
+            "en": "Counselling",
+            "ar": "الاستشارة",
+            "fa": "مشاوره",
+            "uk": "Консультації",
+            "tr": "Danışmanlık",
+            "ru": "Консультации",
+        },
+    ),
+    (
+        "gesundheit",
+        "Gesundheit",
+        {
+            "en": "Health",
+            "ar": "الصحة",
+            "fa": "سلامت",
+            "uk": "Здоров'я",
+            "tr": "Sağlık",
+            "ru": "Здоровье",
+        },
+    ),
+    (
+        "wohnen",
+        "Wohnen",
+        {"en": "Housing", "ar": "السكن", "fa": "مسکن", "uk": "Житло", "tr": "Konut", "ru": "Жильё"},
+    ),
+    (
+        "kinder-familie",
+        "Kinder und Familie",
+        {
+            "en": "Children and family",
+            "ar": "الأطفال والأسرة",
+            "fa": "کودکان و خانواده",
+            "uk": "Діти та сім'я",
+            "tr": "Çocuklar ve aile",
+            "ru": "Дети и семья",
+        },
+    ),
+    (
+        "freizeit-begegnung",
+        "Freizeit und Begegnung",
+        {
+            "en": "Leisure and encounter",
+            "ar": "الترفيه واللقاءات",
+            "fa": "اوقات فراغت و دیدار",
+            "uk": "Дозвілля та зустрічі",
+            "tr": "Boş zaman ve buluşma",
+            "ru": "Досуг и встречи",
+        },
+    ),
+    (
+        "recht-aufenthalt",
+        "Recht und Aufenthalt",
+        {
+            "en": "Law and residence",
+            "ar": "القانون والإقامة",
+            "fa": "حقوق و اقامت",
+            "uk": "Право та перебування",
+            "tr": "Hukuk ve oturum",
+            "ru": "Право и пребывание",
+        },
+    ),
+    (
+        "ehrenamt",
+        "Ehrenamt",
+        {
+            "en": "Volunteering",
+            "ar": "العمل التطوعي",
+            "fa": "کار داوطلبانه",
+            "uk": "Волонтерство",
+            "tr": "Gönüllülük",
+            "ru": "Волонтёрство",
+        },
+    ),
 )
 
 
 def ensure_default_categories(district):
     """Create the default categories of a new district (idempotent; no audit entry)."""
-    for position, (slug, name, english) in enumerate(DEFAULT_CATEGORIES):
+    for position, (slug, name, translations) in enumerate(DEFAULT_CATEGORIES):
         Category.objects.get_or_create(
             district=district,
             slug=slug,
-            defaults={"name": name, "translations": {"en": english}, "position": position},
+            defaults={"name": name, "translations": translations, "position": position},
         )
 
 

@@ -272,3 +272,18 @@ def test_a_municipal_coordinator_reviews_only_the_own_municipalitys_offers(
 
     with pytest.raises(PermissionDenied):
         services.offer_publish(actor=users[Role.MUNICIPAL_COORDINATOR], offer=offer)
+
+
+def test_a_new_district_gets_the_default_categories_in_every_language_of_the_site(db):
+    from django.conf import settings
+
+    from knotenpunkt.districts.tests.factories import DistrictFactory
+    from knotenpunkt.offers.models import Category
+
+    district = DistrictFactory()
+    services.ensure_default_categories(district)
+
+    languages = [code for code, _name in settings.LANGUAGES if code != "de"]
+    for category in Category.objects.in_district(district):
+        for language in languages:
+            assert category.label(language) != category.name, (category.slug, language)
