@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+HARMLESS_CONSOLE_ERRORS = ("Failed to load resource", "htmx:sendAbort", "htmx:afterRequest")
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 
@@ -66,8 +67,10 @@ class PageWatcher:
 
     def _on_console(self, message):
         # The browser also logs the status of a page that is meant to be an error page
-        # (404, 410); failed sub-resources are caught in _on_response instead.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        # (404, 410); failed sub-resources are caught in _on_response instead. htmx logs a
+        # request the page cancels itself (hx-sync="this:replace") as an error, too; a
+        # request that fails still logs htmx:sendError.
+        if message.type == "error" and not message.text.startswith(HARMLESS_CONSOLE_ERRORS):
             self.problems.append(f"console error on {message.location.get('url')}: {message.text}")
 
     def _on_response(self, response):

@@ -4,6 +4,7 @@ without JavaScript, and the map works (or steps aside) without access to the til
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from knotenpunkt.offers.models import Cost
@@ -149,6 +150,40 @@ def test_filters_update_results_and_counts_in_place_with_htmx(page, district, ca
     expect(results).to_contain_text("0")
     page.locator("#id_language").select_option("")
     expect(results).to_contain_text("Deutschkurs für Frauen")
+
+
+def test_a_filter_chosen_while_the_results_load_is_kept(
+    page, district, categories, municipalities, catalogue
+):
+    """The answer to the first filter (with its facets) must not undo the second one."""
+    held = []
+
+    def hold_the_first_answer(route):
+        if route.request.headers.get("hx-request") and not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.goto(f"/{district.slug}/angebote/")
+    page.route(f"**/{district.slug}/angebote/?*", hold_the_first_answer)
+
+    page.locator("#id_category").select_option(str(categories[0].pk))
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the first filter sends a request"
+    page.locator("#id_municipality").select_option(str(municipalities[0].pk))
+    page.wait_for_timeout(200)
+    try:
+        held[0].continue_()
+    except PlaywrightError:
+        pass  # The page has already cancelled the first request.
+
+    expect(page).to_have_url(re.compile(f"municipality={municipalities[0].pk}"))
+    expect(page.locator("#id_municipality")).to_have_value(str(municipalities[0].pk))
+    expect(page.locator("#id_category")).to_have_value(str(categories[0].pk))
+    expect(page.locator("#offer-results")).to_contain_text("Deutschkurs für Frauen")
 
 
 def test_the_map_loads_without_the_tile_server(page, district, catalogue):
