@@ -2,15 +2,25 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models import Case, IntegerField, When
 from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField
-from knotenpunkt.directory.models import Organisation, SpokenLanguage
+from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
 
-from .models import Category, Offer, OfferPlace, OfferState, OfferTime, TargetGroup, Weekday
+from .models import (
+    Category,
+    Offer,
+    OfferPlace,
+    OfferState,
+    OfferTime,
+    TargetGroup,
+    TargetGroupCode,
+    Weekday,
+)
 from .permissions import editable_providers
 from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, PLACE_FIELDS, TIME_FIELDS
 
@@ -19,6 +29,16 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 # What a place row and a time row of the offer form offer beyond the rows already saved.
 EXTRA_PLACES = 1
 EXTRA_TIMES = 2
+
+
+def in_choice_order(queryset, choices):
+    """Order reference rows (by ``code``) as their choices list them, not alphabetically by
+    code: "Everyone" first, German and English before the other languages."""
+    position = Case(
+        *[When(code=code, then=index) for index, code in enumerate(choices.values)],
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(position, "code")
 
 
 def translation_languages():
@@ -117,8 +137,12 @@ class OfferForm(forms.ModelForm):
             actor, district, Organisation.objects.in_district(district)
         ).order_by("name", "pk")
         self.fields["category"].queryset = Category.objects.in_district(district)
-        self.fields["target_groups"].queryset = TargetGroup.objects.all()
-        self.fields["languages"].queryset = SpokenLanguage.objects.all()
+        self.fields["target_groups"].queryset = in_choice_order(
+            TargetGroup.objects.all(), TargetGroupCode
+        )
+        self.fields["languages"].queryset = in_choice_order(
+            SpokenLanguage.objects.all(), LanguageCode
+        )
 
 
 class PlaceForm(forms.ModelForm):

@@ -284,6 +284,26 @@ def test_the_form_offers_only_the_own_organisation_and_the_category_tree(
     assert "Skripte" in str(form.fields["description"].help_text)
 
 
+def test_the_form_lists_target_groups_and_languages_in_their_natural_order(
+    client, district, editor
+):
+    from knotenpunkt.directory.models import LanguageCode, SpokenLanguage
+    from knotenpunkt.offers.models import TargetGroup, TargetGroupCode
+
+    for code in TargetGroupCode.values:
+        TargetGroup.objects.get_or_create(code=code)
+    for code in LanguageCode.values:
+        SpokenLanguage.objects.get_or_create(code=code)
+    _log_in(client, editor)
+
+    form = client.get(_url("offer_create", district)).context["forms"].form
+
+    groups = [group.code for group in form.fields["target_groups"].queryset]
+    assert groups == TargetGroupCode.values  # "Everyone" first, not sorted by code
+    languages = [language.code for language in form.fields["languages"].queryset]
+    assert languages[:2] == ["de", "en"]
+
+
 def test_html_in_the_description_is_sanitised(
     client, district, editor, provider, categories, municipalities
 ):
