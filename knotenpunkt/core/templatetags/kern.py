@@ -1,6 +1,9 @@
-"""Render Django form fields with KERN UX markup."""
+"""Render Django form fields with KERN UX markup, and small helpers of the templates."""
 
 from django import forms, template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -50,3 +53,16 @@ def is_checkbox(bound_field):
 @register.filter
 def is_select(bound_field):
     return isinstance(bound_field.field.widget, forms.Select)
+
+
+@register.simple_tag
+def list_separator():
+    """The separator between the items of a list in the current language ("، " in Arabic)."""
+    return pgettext("separator between the items of a list", ", ")
+
+
+@register.filter
+def join_list(items):
+    """Join ``items`` with the list separator of the current language (escaped)."""
+    separator = conditional_escape(list_separator())
+    return mark_safe(separator.join(conditional_escape(item) for item in items))  # noqa: S308

@@ -30,3 +30,19 @@ def test_django_own_arabic_strings_still_work():
         # A variable, so that makemessages does not copy Django's string into our catalogue.
         djangos_own = "This field is required."
         assert translation.gettext(djangos_own) != djangos_own
+
+
+def test_lists_are_joined_with_the_comma_of_the_language():
+    from django.template import Context, Template
+
+    from knotenpunkt.core.templatetags.kern import join_list
+
+    with translation.override("de"):
+        assert join_list(["Deutsch", "Arabisch"]) == "Deutsch, Arabisch"
+    with translation.override("ar"):
+        assert join_list(["العربية", "<b>"]) == "العربية، &lt;b&gt;"
+        template = Template(
+            "{% load kern %}{% for x in items %}{{ x }}{% if not forloop.last %}"
+            "{% list_separator %}{% endif %}{% endfor %}"
+        )
+        assert template.render(Context({"items": ["أ", "ب"]})) == "أ، ب"
