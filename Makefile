@@ -76,9 +76,14 @@ messages: install
 catalog-check: install
 	$(PY) scripts/catalogs.py check
 
-deploy-check: install
+## deploy-check: the production settings pass `check --deploy`, and collectstatic (manifest
+##               storage: every file a stylesheet or script names must exist) succeeds
+deploy-check: install assets
 	DJANGO_SETTINGS_MODULE=knotenpunkt.config.settings.prod SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-value-for-deploy-checks \
 	  ALLOWED_HOSTS=knotenpunkt.example $(MANAGE) check --deploy --fail-level WARNING
+	var=$$(mktemp -d) && trap 'rm -rf "$$var"' EXIT && \
+	  DJANGO_SETTINGS_MODULE=knotenpunkt.config.settings.prod SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-value-for-deploy-checks \
+	  ALLOWED_HOSTS=knotenpunkt.example KNOTENPUNKT_VAR_DIR=$$var $(MANAGE) collectstatic --no-input --verbosity 0
 
 clean:
 	rm -rf $(VENV) node_modules knotenpunkt/static/vendor

@@ -15,6 +15,8 @@ const copies = [
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
   ["htmx.org/LICENSE", "htmx/LICENSE"],
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  // leaflet.js names its source map; collectstatic (manifest storage) fails without it.
+  ["leaflet/dist/leaflet.js.map", "leaflet/leaflet.js.map"],
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
   ["leaflet/dist/images", "leaflet/images"],
   ["leaflet/LICENSE", "leaflet/LICENSE"],
