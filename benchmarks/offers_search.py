@@ -21,6 +21,15 @@ first one request at a time (latency p50/p95/max), then with ``--clients`` concu
 clients (latency and requests per second). The clients are threads of this process on the
 same machine, so they take some of its CPU. SQL queries per page are counted separately,
 in-process, with Django's test client and ``CaptureQueriesContext``.
+
+``--conn-max-age 60`` keeps each worker's PostgreSQL connection between requests (the
+``conn_max_age`` option of ``DATABASE_URL``); 0, Django's default and what the settings
+use, opens a connection per request.
+
+The search caches under the catalogue version (knotenpunkt/offers/search.py): the
+catalogue's index once per version and process, each text's matches once per version. The
+script says how many measured searches repeat a text searched before; the first search of
+a text is the slow kind, and ``slowest`` lists the three slowest.
 """
 
 import os
@@ -62,7 +71,14 @@ TEXTS = [
 
 def main():
     args = arguments(
-        __doc__, offers=100000, requests=200, warmup=20, clients=8, workers=2, settings="prod"
+        __doc__,
+        offers=100000,
+        requests=200,
+        warmup=20,
+        clients=8,
+        workers=2,
+        settings="prod",
+        conn_max_age=0,
     )
     database = setup_database(args.database_url)
     try:
@@ -144,6 +160,7 @@ def run(args):
     }
     for name, (path, params) in endpoints.items():
         _count_queries(name, path, params[: min(len(params), 40)])
+        _describe_repeats(name, params, args.warmup)
     if not endpoints:
         return
 
@@ -164,6 +181,27 @@ def _available(name, path, params):
         print(f"{name} ({path}) answered {response.status_code}: not measured.")
         return False
     return True
+
+
+def _describe_repeats(name, params, warmup):
+    """Say how many measured searches repeat an earlier one (the search caches per catalogue
+    version: a repeated text skips the full-text query, a repeated search everything)."""
+    seen_texts, seen, texts, searches = set(), set(), 0, 0
+    for index, search in enumerate(params):
+        text = search.get("q", search.get("query"))
+        key = tuple(sorted((k, str(v)) for k, v in search.items() if k not in ("page", "sort")))
+        if index >= warmup:
+            texts += text is not None and text in seen_texts
+            searches += key in seen
+        seen_texts.add(text)
+        seen.add(key)
+    measured = len(params) - warmup
+    with_text = sum(1 for search in params[warmup:] if "q" in search or "query" in search)
+    print(
+        f"{name}: of {measured} measured searches, {with_text} have a text, {texts} of them "
+        f"one searched before; {searches} repeat an earlier search's filters (page and sort "
+        "aside)"
+    )
 
 
 def _count_queries(name, path, params):
@@ -208,6 +246,11 @@ class _Server:
             "KNOTENPUNKT_VAR_DIR": self.vardir.name,
             "LOG_LEVEL": "WARNING",
         }
+        if self.args.conn_max_age and env["DATABASE_URL"].startswith("postgres"):
+            # Keep the database connection between requests (a deployment setting; by
+            # default Django opens one per request, which costs a few milliseconds).
+            joiner = "&" if "?" in env["DATABASE_URL"] else "?"
+            env["DATABASE_URL"] += f"{joiner}conn_max_age={self.args.conn_max_age}"
         if self.args.settings == "prod":
             env["DJANGO_SETTINGS_MODULE"] = "knotenpunkt.config.settings.prod"
             env["SECRET_KEY"] = secrets.token_urlsafe(50)
@@ -253,7 +296,7 @@ class _Server:
             raise SystemExit("gunicorn did not answer within 60 s")
         print(
             f"gunicorn: {self.args.workers} sync workers, settings {self.args.settings} "
-            f"(DEBUG off), 127.0.0.1:{self.port}"
+            f"(DEBUG off), 127.0.0.1:{self.port}, CONN_MAX_AGE {self.args.conn_max_age}"
         )
         return self
 

@@ -1,9 +1,10 @@
 """The endpoints of the public API: read-only, anonymous, one district per URL.
 
-Thin: parse the parameters, call the selectors the HTML pages use, answer 304 if the client
-has the answer already, else serialise one page. Queries per request are constant: the
-district, the ids named in the filters, one aggregate (count and latest change), the page
-and its prefetches.
+Thin: parse the parameters, call the selectors and the search the HTML pages use, answer
+304 if the client has the answer already, else serialise one page. Queries per request are
+constant: the district, the ids named in the filters, one aggregate (count and latest
+change; for offers the catalogue version, see offers.search.catalogue_search), the page and
+its prefetches.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -15,7 +16,7 @@ from ninja import Path, Query, Router
 from knotenpunkt.directory.selectors import organisation_search
 from knotenpunkt.districts.selectors import municipalities_list
 from knotenpunkt.offers.models import Offer
-from knotenpunkt.offers.search import offer_search
+from knotenpunkt.offers.search import catalogue_search
 from knotenpunkt.offers.selectors import categories, public_offers
 
 from . import representations, schemas
@@ -90,8 +91,8 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
     district = district_or_404(district_slug)
     today = timezone.localdate()
     public = public_offers(district=district, today=today)
-    found = offer_search(
-        public,
+    found = catalogue_search(
+        district=district,
         query=filters.q,
         category=resolve_category(district, filters.category),
         municipality=resolve_municipality(district, filters.municipality),
@@ -99,23 +100,21 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
         target_group=filters.target_group,
         free=filters.free,
         provider=resolve_provider(district, filters.provider, public),
-        sort=filters.sort,
+        today=today,
+        using=public.db,
     )
-    stats = _count_and_latest_change(found)
-    page = page_of(count=stats["count"], number=filters.page, limit=filters.limit)
+    page = page_of(count=found.total, number=filters.page, limit=filters.limit)
+    # The catalogue version changes with every change of an offer (see offers.search).
+    version, changed = found.version
     validators = Validators(
-        district,
-        today,
-        "offers",
-        filters.model_dump(),
-        stats["count"],
-        stats["changed"],
-        changed=stats["changed"],
+        district, today, "offers", filters.model_dump(), found.total, version, changed=changed
     )
     if (not_modified := validators.not_modified(request)) is not None:
         return not_modified
 
-    rows = attach_details(public_rows(found)[page.offset : page.end], lang=filters.lang)
+    ids = found.page(page.offset, page.limit, filters.sort)
+    loaded = public_rows(public.filter(pk__in=ids)).in_bulk()
+    rows = attach_details([loaded[pk] for pk in ids if pk in loaded], lang=filters.lang)
     urls = representations.Urls(request, district)
     with translation.override(filters.lang):
         results = [representations.offer(row, lang=filters.lang, urls=urls) for row in rows]

@@ -4,9 +4,10 @@
 0003_search_indexes):
 
 - PostgreSQL: a ``search_vector`` column (title weighted A, summary B, search text D, with
-  the ``german`` configuration) that a trigger fills, with a GIN index; and a vocabulary
-  table ``offers_search_word`` (the words of all search texts, trigram-indexed).
-  ``search_vector`` is not a model field: only this module reads it.
+  the ``german`` configuration) that a trigger fills, with a GIN index, and a small
+  ``head_vector`` (title and summary) to rank by; and a vocabulary table
+  ``offers_search_word`` (the words of all search texts, trigram-indexed). None of them is
+  a model field: only this module reads them.
 - SQLite: an FTS5 table ``offers_offer_fts`` that triggers keep in step with the offers,
   and its vocabulary ``offers_offer_fts_vocab``. Stemming happens on the query side: the
   stem of each word (Snowball, the same algorithm as PostgreSQL's) is searched as a prefix.
@@ -16,15 +17,19 @@ nothing gets the indexed words within one or two typing errors instead; a word o
 letters or more also finds the compounds that contain it ("kurs" finds "Deutschkurs").
 """
 
+import datetime
 import functools
+import hashlib
 import html
 import re
 import threading
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 
 import snowballstemmer
-from django.db import connections
+from django.core.cache import cache
+from django.db import connections, transaction
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -36,6 +41,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import Col, Expression, RawSQL
+from django.utils import timezone
 
 TAG = re.compile(r"<[^>]+>")
 
@@ -81,6 +87,10 @@ STOPWORDS = frozenset(
     "nach nicht noch nur oder sich sie sind so um und uns vom von vor war was wie wir wo "
     "zu zum zur über".split()
 )
+
+# ae, oe, ue written for ä, ö, ü ("ue" after q is a u and an e: "Quelle").
+UMLAUT_DIGRAPH = re.compile(r"ae|oe|(?<!q)ue")
+UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 
 _local = threading.local()
 
@@ -152,6 +162,14 @@ class Term:
         """The part of the word its stem stands for, as typed ("frühstücke" → "frühstück")."""
         typed = self.word[: len(self.stem)]
         return typed if fold(typed) == fold(self.stem) else self.stem
+
+    @functools.cached_property
+    def umlaut_spelling(self):
+        """The word with ä, ö, ü where it was typed as ae, oe, ue ("naehtreff" → "nähtreff"),
+        or None. PostgreSQL's German stemmer (Snowball's older "german") does not read ae as
+        ä, the Python one does; the query therefore carries both spellings."""
+        spelled = UMLAUT_DIGRAPH.sub(lambda match: UMLAUTS[match.group(0)], self.word)
+        return spelled if spelled != self.word else None
 
     @property
     def expandable(self):
@@ -264,6 +282,13 @@ class _SearchVector(Expression):
         return Col(query.get_initial_alias(), self.target)
 
 
+class _HeadVector(_SearchVector):
+    """The ``head_vector`` column of PostgreSQL: title (A) and summary (B) only, small."""
+
+    target = TextField()
+    target.column = "head_vector"
+
+
 class _Postgres:
     """German full-text search (tsvector) and a trigram-indexed vocabulary."""
 
@@ -306,10 +331,15 @@ class _Postgres:
         return fold(stem(word)).startswith(fold(term.stem))
 
     @staticmethod
-    def tsquery(clauses):
+    def tsquery(clauses, weight=""):
+        """Return the query for ``to_tsquery``; ``weight`` ("A"): only words of that weight."""
+
         def alternatives(term):
             words = [term.word, f"{term.word}:*", *term.typo_words, *term.compound_words]
-            return "(" + " | ".join(words) + ")"
+            if term.umlaut_spelling:
+                words.insert(2, f"{term.umlaut_spelling}:*")
+            marked = [f"{word}{weight}" if ":" in word else f"{word}:{weight}" for word in words]
+            return "(" + " | ".join(marked if weight else words) + ")"
 
         parts = []
         for clause in clauses:
@@ -336,9 +366,45 @@ class _Postgres:
         )
 
     def rank(self, clauses):
+        # Title and summary only: ranking by the whole text would read every match's long
+        # vector (stored outside the row), which made broad words take seconds.
         return Func(
-            _SearchVector(), self._query(clauses), function="ts_rank", output_field=FloatField()
+            _HeadVector(), self._query(clauses), function="ts_rank", output_field=FloatField()
         )
+
+    # The matching offers by tier, as bits in 64-bit words (see ``_bits_from_words``). One
+    # pass over the matches; three index scans (all, title or summary, title) cost more
+    # where most matches are in the title, as for most searches.
+    MATCH = """
+        SELECT tier, id / 64, bit_or(CAST(1 AS bigint) << CAST(id %% 64 AS integer))
+        FROM (
+            SELECT id, CASE WHEN head_vector @@ to_tsquery('german'::regconfig, %s) THEN 2
+                            WHEN head_vector @@ to_tsquery('german'::regconfig, %s) THEN 1
+                            ELSE 0 END AS tier
+            FROM offers_offer
+            WHERE district_id + 0 = %s
+            AND search_vector @@ to_tsquery('german'::regconfig, %s)
+        ) AS found
+        GROUP BY 1, 2
+    """
+
+    def match_tiers(self, clauses, district_id):
+        """Return {tier: bits of ids} of the district's offers that match (public or not):
+        tier 2 where the title matches, 1 where the summary does, 0 for the rest."""
+        query = self.tsquery(clauses)
+        connection = connections[self.using]
+        with transaction.atomic(using=self.using), connection.cursor() as cursor:
+            # The planner does not know that reading ``search_vector`` (stored outside the
+            # row) costs far more than its index: without this (and with an index on the
+            # district it may use, hence ``+ 0``) it reads every vector of the district
+            # for a word that matches a third of the offers.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(self.MATCH, [self.tsquery(clauses, "A"), query, district_id, query])
+            rows = cursor.fetchall()
+        words = {}
+        for tier, index, word in rows:
+            words.setdefault(tier, []).append((index, word))
+        return {tier: _bits_from_words(found) for tier, found in words.items()}
 
 
 class _SQLite:
@@ -351,28 +417,49 @@ class _SQLite:
         terms = [term for term in terms if term.expandable and not term.negated]
         if not terms:
             return
-        conditions, params = [], []
+        wanted = []
         for term in terms:
             key = fold(term.word)
             limit = typing_errors_allowed(key)
-            # Typing errors: about as long, and the first or the last two letters right.
-            conditions.append(
-                "(length(term) BETWEEN %s AND %s"
-                " AND (substr(term, 1, 1) = %s OR substr(term, -2) = %s))"
+            needle = term.needle and fold(term.needle)
+            wanted.append(
+                (len(key) - limit, len(key) + limit, key[:1], key[-2:], fold(term.stem), needle)
             )
-            params += [len(key) - limit, len(key) + limit, key[:1], key[-2:]]
-            head = fold(term.stem)
-            conditions.append("substr(term, 1, %s) = %s")
-            params += [len(head), head]
-            if term.needle:
-                conditions.append("instr(term, %s) > 0")
-                params.append(fold(term.needle))
-        sql = "SELECT term FROM offers_offer_fts_vocab WHERE " + " OR ".join(conditions)  # noqa: S608
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, params)
-            candidates = [word for (word,) in cursor.fetchall() if WORD.fullmatch(word)]
+
+        def candidate(word):
+            for shortest, longest, first, last, head, needle in wanted:
+                # Typing errors: about as long, and the first or the last two letters right;
+                # the stem as a prefix; compounds that contain the word.
+                if shortest <= len(word) <= longest and (word[:1] == first or word[-2:] == last):
+                    return True
+                if word.startswith(head) or (needle and needle in word):
+                    return True
+            return False
+
+        candidates = [word for word in self.vocabulary() if candidate(word)]
         for term in terms:
             _expand_term(term, candidates, self._matches_stem)
+
+    def vocabulary(self):
+        """Return the words of the index (a list), cached under the catalogue version.
+
+        fts5vocab has no index: each query reads the whole full-text index (about half a
+        second for 100,000 offers), however few words it returns.
+        """
+        version, _changed = catalogue_version(self.using)
+        key = f"offers:{CACHE_FORMAT}:vocabulary:{self.using}:{version}"
+        words = _memo.vocabulary(key) if version is not None else None
+        if words is None:
+            words = _shared_get(key) if version is not None else None
+            if words is None:
+                with connections[self.using].cursor() as cursor:
+                    cursor.execute("SELECT term FROM offers_offer_fts_vocab")
+                    words = [word for (word,) in cursor.fetchall() if WORD.fullmatch(word)]
+                if version is not None:
+                    _shared_set(key, words)
+            if version is not None:
+                _memo.keep_vocabulary(key, words)
+        return words
 
     @staticmethod
     def _matches_stem(word, term):
@@ -406,6 +493,24 @@ class _SQLite:
             [self.match(clauses)],
         )
         return offers.filter(pk__in=matching)
+
+    # Ids in words of 32 bits: SQLite's integers are signed 64-bit, and a sum of distinct
+    # powers of two below 2**32 neither overflows nor differs from their OR.
+    MATCH = """
+        SELECT rowid / 32, sum(1 << (rowid %% 32)) FROM offers_offer_fts
+        WHERE offers_offer_fts MATCH %s GROUP BY 1
+    """
+
+    def match_tiers(self, clauses, district_id):
+        """Return {tier: bits of ids} of the offers that match (of any district): tier 2
+        where the title matches, 0 for the rest."""
+        expression = self.match(clauses)
+        tiers = {}
+        with connections[self.using].cursor() as cursor:
+            for tier, wanted in ((0, expression), (2, f"{{title}} : ({expression})")):
+                cursor.execute(self.MATCH, [wanted])
+                tiers[tier] = _bits_from_words(_pairs_of_words(cursor.fetchall()))
+        return tiers
 
     def rank(self, clauses):
         # bm25 is smaller for better matches; the title counts four times.
@@ -442,6 +547,20 @@ class _Substring:
 
     def rank(self, clauses):
         return Value(0.0, output_field=FloatField())
+
+    def match_tiers(self, clauses, district_id):
+        from .models import Offer
+
+        offers = Offer.objects.using(self.using).filter(district_id=district_id)
+        return {0: _bits(self.filter(offers, clauses).values_list("pk", flat=True))}
+
+
+def _pairs_of_words(rows):
+    """Turn ``[(index, word)]`` of 32-bit words into 64-bit words for ``_bits_from_words``."""
+    words = {}
+    for index, word in rows:
+        words[index // 2] = words.get(index // 2, 0) | word << (32 * (index % 2))
+    return words.items()
 
 
 _BACKENDS = {"postgresql": _Postgres, "sqlite": _SQLite}
@@ -649,6 +768,452 @@ def offer_facets(
     return facets
 
 
+# The catalogue index -------------------------------------------------------------------
+# The public catalogue and the API count and page through bit sets rather than SQL: a
+# ``Snapshot`` holds, per district and catalogue version, the public offers and for each
+# filter option the set of offers it admits, as Python integers whose bit n stands for the
+# offer with id n. The text search asks the full-text index for the matching ids as such
+# bits (the database ORs them into 64-bit words, so that no id passes through Python one by
+# one). Counting the facets is then a few dozen ANDs and popcounts, and a page a walk over
+# the offers in the order asked for. The work per search grows with the number of offers
+# only in these bit operations (microseconds per 100,000 offers), not in joins over the
+# many-to-many tables, and no rank is computed for every match.
+#
+# Both are cached under the catalogue version (migration 0004_catalogue_version: triggers
+# give it a new value with every write to the offers, their places, languages, target
+# groups and the categories) and the day (offers leave the catalogue when they become stale
+# or end): in the process, and in Django's cache for the other server processes. A cached
+# result is therefore never stale. If the cache fails, the search still works, only slower.
+
+SNAPSHOT_TIMEOUT = 24 * 3600
+# Part of every cache key: raise it when what is cached changes shape.
+CACHE_FORMAT = 1
+# Text matches kept per process (each up to three bit sets of 12.5 kB per 100,000 offers).
+MATCHES_IN_PROCESS = 64
+# With fewer results than this a page is taken from the sorted results; with more, from a
+# walk over all offers in the order asked for (it soon finds a page's worth).
+SORT_BELOW = 2048
+WORD_BITS = 64
+_WORD = (1 << WORD_BITS) - 1
+
+
+def catalogue_version(using="default"):
+    """Return ``(version, changed_at)`` of the offers catalogue (of all districts).
+
+    ``(None, None)`` on a database without the version table (no caching there).
+    """
+    connection = connections[using]
+    if connection.vendor not in _BACKENDS:
+        return None, None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version, changed_at FROM offers_catalogue_version WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return None, None
+    version, changed_at = row
+    if isinstance(changed_at, str):  # SQLite: UTC as text
+        changed_at = datetime.datetime.fromisoformat(changed_at).replace(tzinfo=datetime.UTC)
+    return version, changed_at
+
+
+def _bits(ids):
+    """Return the set of ``ids`` (non-negative integers) as the bits of an int."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    data = bytearray(max(ids) // 8 + 1)
+    for pk in ids:
+        data[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(data, "little")
+
+
+def _bits_from_words(words):
+    """Return the bits of ``[(index, word)]``: word ``index`` holds ids
+    ``64 * index`` to ``64 * index + 63``."""
+    words = list(words)
+    if not words:
+        return 0
+    data = bytearray(8 * (max(index for index, _word in words) + 1))
+    for index, word in words:
+        data[8 * index : 8 * index + 8] = (int(word) & _WORD).to_bytes(8, "little")
+    return int.from_bytes(data, "little")
+
+
+def _ids(bits):
+    """Return the ids in ``bits``, smallest first."""
+    found = []
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(data):
+        if byte:
+            base = index << 3
+            found.extend(base + bit for bit in range(8) if byte >> bit & 1)
+    return found
+
+
+def _walk(order, bits, skip, take):
+    """Return the ids of ``order`` that are in ``bits``, after the first ``skip``."""
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    size, found, wanted = len(data) * 8, [], skip + take
+    for pk in order:
+        if pk < size and data[pk >> 3] >> (pk & 7) & 1:
+            found.append(pk)
+            if len(found) == wanted:
+                break
+    return found[skip:]
+
+
+@dataclass
+class Snapshot:
+    """The public offers of a district at one catalogue version, as bit sets of ids."""
+
+    by_name: list  # ids, by title then id
+    newest: list  # ids, published_at descending (never published last), then id descending
+    everything: int
+    parents: dict  # category id: parent id (every category of the district)
+    categories: dict  # category id: offers of that category (not of its children)
+    free: int
+    everywhere: int  # online or for the whole district
+    places: dict  # municipality id: offers with a place there, except ``everywhere``
+    languages: dict  # language code: offers
+    target_groups: dict  # target group code: offers
+
+    @functools.cached_property
+    def rank(self):
+        """{sort: {id: place in that order}}, for sorting a few results."""
+        return {
+            SORT_NAME: {pk: place for place, pk in enumerate(self.by_name)},
+            SORT_NEWEST: {pk: place for place, pk in enumerate(self.newest)},
+        }
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state.pop("rank", None)  # quicker to rebuild than to store
+        return state
+
+
+def _bits_by_key(rows, key, offer="pk"):
+    """Return {key: bits of the offers} for the ``rows`` (a queryset) grouped by ``key``.
+
+    The database ORs the ids into words (see ``_bits_from_words``): no id passes through
+    Python one by one.
+    """
+    rows = rows.order_by().values(kp_key=F(key) if isinstance(key, str) else key, kp_id=F(offer))
+    connection = connections[rows.db]
+    if connection.vendor not in _BACKENDS:
+        found = {}
+        for row in rows:
+            found.setdefault(row["kp_key"], []).append(row["kp_id"])
+        return {key: _bits(ids) for key, ids in found.items()}
+    inner, params = rows.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        word = "kp_id / 64, bit_or(CAST(1 AS bigint) << CAST(kp_id %% 64 AS integer))"
+    else:  # SQLite: see _SQLite.MATCH; DISTINCT, as an offer may have two places in one
+        word = "kp_id / 32, sum(DISTINCT 1 << (kp_id %% 32))"
+    sql = f"SELECT kp_key, {word} FROM ({inner}) AS kp_rows GROUP BY 1, 2"  # noqa: S608
+    words = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for key, index, value in cursor.fetchall():
+            words.setdefault(key, []).append((index, value))
+    if connection.vendor == "sqlite":
+        return {key: _bits_from_words(_pairs_of_words(pairs)) for key, pairs in words.items()}
+    return {key: _bits_from_words(pairs) for key, pairs in words.items()}
+
+
+def _build_snapshot(district, today, using):
+    """Read the public offers of ``district`` into a ``Snapshot``: ten queries."""
+    from .models import Category, Cost, Offer, OfferPlace
+    from .selectors import public_offers
+
+    public = public_offers(district=district, today=today).using(using)
+    everywhere = _bits_by_key(
+        public.filter(Q(is_online=True) | Q(serves_whole_district=True)), Value(1)
+    ).get(1, 0)
+    public_ids = public.values("pk")
+
+    def related(model, column):
+        return _bits_by_key(
+            model.objects.using(using).filter(offer_id__in=public_ids), column, offer="offer_id"
+        )
+
+    newest = public.order_by(F("published_at").desc(nulls_last=True), "-pk")
+    return Snapshot(
+        by_name=list(public.order_by("title", "pk").values_list("pk", flat=True)),
+        newest=list(newest.values_list("pk", flat=True)),
+        everything=_bits_by_key(public, Value(1)).get(1, 0),
+        parents=dict(
+            Category.objects.using(using).in_district(district).values_list("pk", "parent_id")
+        ),
+        categories=_bits_by_key(public, "category_id"),
+        free=_bits_by_key(public.filter(cost=Cost.FREE), Value(1)).get(1, 0),
+        everywhere=everywhere,
+        places={
+            key: bits & ~everywhere for key, bits in related(OfferPlace, "municipality_id").items()
+        },
+        languages=related(Offer.languages.through, "spokenlanguage_id"),
+        target_groups=related(Offer.target_groups.through, "targetgroup_id"),
+    )
+
+
+class _Memo:
+    """What this process keeps: the latest snapshot per district, recent text matches."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.snapshots = {}  # (database, district id): (key, snapshot)
+        self.matches = {}  # key: tiers (insertion order: oldest first)
+        self.words = None  # (key, the words of SQLite's full-text index)
+
+    def snapshot(self, slot, key):
+        with self.lock:
+            kept = self.snapshots.get(slot)
+        return kept[1] if kept and kept[0] == key else None
+
+    def keep_snapshot(self, slot, key, snapshot):
+        with self.lock:
+            self.snapshots[slot] = (key, snapshot)
+
+    def match(self, key):
+        with self.lock:
+            return self.matches.get(key)
+
+    def keep_match(self, key, tiers):
+        with self.lock:
+            self.matches[key] = tiers
+            while len(self.matches) > MATCHES_IN_PROCESS:
+                del self.matches[next(iter(self.matches))]
+
+    def vocabulary(self, key):
+        with self.lock:
+            return self.words[1] if self.words and self.words[0] == key else None
+
+    def keep_vocabulary(self, key, words):
+        with self.lock:
+            self.words = (key, words)
+
+    def clear(self):
+        with self.lock:
+            self.snapshots.clear()
+            self.matches.clear()
+            self.words = None
+
+
+_memo = _Memo()
+
+
+def _shared_get(key):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001 - a missing cache server only makes the search slower
+        return None
+
+
+def _shared_set(key, value):
+    try:
+        cache.set(key, value, SNAPSHOT_TIMEOUT)
+    except Exception:  # noqa: BLE001, S110 - see _shared_get
+        pass
+
+
+def snapshot_for(district, *, today=None, using="default"):
+    """Return the ``Snapshot`` of ``district``'s public offers today, its cache key (None
+    where the database has no catalogue version) and ``catalogue_version()``."""
+    from .services import confirmation_deadline
+
+    today = today or timezone.localdate()
+    version, changed = catalogue_version(using)
+    if version is None:
+        # Nothing to cache under: a new value each time, so that nothing is reused.
+        return _build_snapshot(district, today, using), None, (uuid.uuid4().hex, None)
+    deadline = confirmation_deadline(district, today)
+    key = f"offers:{CACHE_FORMAT}:snapshot:{using}:{district.pk}:{version}:{today}:{deadline}"
+    slot = (using, district.pk)
+    snapshot = _memo.snapshot(slot, key)
+    if snapshot is None:
+        snapshot = _shared_get(key)
+        if snapshot is None:
+            snapshot = _build_snapshot(district, today, using)
+            _shared_set(key, snapshot)
+        snapshot.rank  # noqa: B018 - built now, not in the middle of a later search
+        _memo.keep_snapshot(slot, key, snapshot)
+    return snapshot, key, (version, changed)
+
+
+def _text_tiers(text, snapshot_key, district, using):
+    """Return the offers that match ``text`` as bit sets, best tier first:
+    ``[(tier, bits)]`` (of any state: the caller keeps the public ones)."""
+    clauses = parse(text)
+    if not clauses:
+        return []
+    key = None
+    if snapshot_key is not None:
+        words = [[(term.word, term.negated) for term in clause] for clause in clauses]
+        digest = hashlib.sha256(repr(words).encode()).hexdigest()[:32]
+        key = f"offers:match:{snapshot_key}:{digest}"
+        tiers = _memo.match(key)
+        if tiers is None:
+            tiers = _shared_get(key)
+        if tiers is not None:
+            _memo.keep_match(key, tiers)
+            return tiers
+    query = TextQuery(text, using=using)
+    found = query.backend.match_tiers(query.clauses, district.pk)
+    tiers, taken = [], 0
+    for tier in sorted(found, reverse=True):
+        bits = found[tier] & ~taken
+        taken |= bits
+        if bits:
+            tiers.append((tier, bits))
+    if key is not None:
+        _memo.keep_match(key, tiers)
+        _shared_set(key, tiers)
+    return tiers
+
+
+class CatalogueSearch:
+    """A search of the public catalogue: its total, its facets and any page of it."""
+
+    def __init__(self, snapshot, *, tiers, searched, filters, provider=None, version=(None, None)):
+        """``provider``: the bits of the provider's offers, or None."""
+        self.snapshot = snapshot
+        self.version = version  # (catalogue version, when it changed)
+        self.tiers = tiers  # [(tier, bits)], best first; empty without words
+        self.searched = searched  # whether there was a text (relevance applies)
+        # What the text and the provider admit; the filters come on top.
+        self.base = snapshot.everything
+        if searched:
+            matching = 0
+            for _tier, bits in tiers:
+                matching |= bits
+            self.base &= matching
+        if provider is not None:
+            self.base &= provider
+        self.filters = filters  # filter name: bits
+        self.found = self._others()
+
+    def _others(self, name=None):
+        bits = self.base
+        for other, admitted in self.filters.items():
+            if other != name:
+                bits &= admitted
+        return bits
+
+    @functools.cached_property
+    def total(self):
+        return self.found.bit_count()
+
+    def facets(self):
+        """Return the ``Facets``: the same counts as ``offer_facets``."""
+        snapshot = self.snapshot
+
+        def counts(bits, options):
+            found = {}
+            for key, admitted in options.items():
+                if count := (bits & admitted).bit_count():
+                    found[key] = count
+            return found
+
+        facets = Facets(total=self.total)
+        for category, count in counts(self._others("category"), snapshot.categories).items():
+            # A category counts the offers of its sub-categories too, as its filter does.
+            for pk in (category, snapshot.parents.get(category)):
+                if pk:
+                    facets.categories[pk] = facets.categories.get(pk, 0) + count
+        in_municipality = self._others("municipality")
+        facets.places = counts(in_municipality, snapshot.places)
+        facets.everywhere = (in_municipality & snapshot.everywhere).bit_count()
+        facets.languages = counts(self._others("language"), snapshot.languages)
+        facets.target_groups = counts(self._others("target_group"), snapshot.target_groups)
+        facets.free = (self._others("free") & snapshot.free).bit_count()
+        return facets
+
+    def page(self, offset, limit, sort=SORT_RELEVANCE):
+        """Return the ids of the results ``offset`` to ``offset + limit`` in ``sort`` order.
+
+        Relevance (with a text): offers whose title matches first, then those whose summary
+        does, then the rest, each by name. Name: title, then id. Newest: by the date of
+        publication, the latest first.
+        """
+        if limit <= 0 or offset >= self.total:
+            return []
+        if sort != SORT_RELEVANCE or not self.searched or len(self.tiers) < 2:
+            return self._page(self.found, offset, limit, sort)
+        ids = []
+        for _tier, bits in self.tiers:
+            bits &= self.found
+            count = bits.bit_count()
+            if offset >= count:
+                offset -= count
+                continue
+            ids += self._page(bits, offset, limit - len(ids), SORT_NAME, count)
+            offset = 0
+            if len(ids) == limit:
+                break
+        return ids
+
+    def _page(self, bits, offset, limit, sort, count=None):
+        sort = SORT_NEWEST if sort == SORT_NEWEST else SORT_NAME
+        count = bits.bit_count() if count is None else count
+        if count <= SORT_BELOW:
+            rank = self.snapshot.rank[sort]
+            return sorted(_ids(bits), key=rank.__getitem__)[offset : offset + limit]
+        order = self.snapshot.newest if sort == SORT_NEWEST else self.snapshot.by_name
+        return _walk(order, bits, offset, limit)
+
+
+def catalogue_search(
+    *,
+    district,
+    query="",
+    category=None,
+    municipality=None,
+    language=None,
+    target_group=None,
+    free=False,
+    provider=None,
+    today=None,
+    using="default",
+):
+    """Search the public offers of ``district`` (the arguments of ``offer_search``).
+
+    Return a ``CatalogueSearch``; its ``total``, ``facets()`` and ``page(…)`` agree with
+    ``offer_facets`` and ``offer_search`` (except that relevance ranks by tiers rather
+    than by ``ts_rank``/``bm25``). Queries: the catalogue version; and unless cached, the
+    snapshot (ten) and the text (the vocabulary lookup and the match).
+    """
+    snapshot, key, version = snapshot_for(district, today=today, using=using)
+    text = query.text if isinstance(query, TextQuery) else (query or "").strip()
+    tiers = _text_tiers(text, key, district, using) if text else []
+    filters = {}
+    if category is not None:
+        filters["category"] = 0
+        for pk, parent in snapshot.parents.items():
+            if category.pk in (pk, parent):
+                filters["category"] |= snapshot.categories.get(pk, 0)
+    if municipality is not None:
+        filters["municipality"] = snapshot.everywhere | snapshot.places.get(municipality.pk, 0)
+    if language is not None:
+        filters["language"] = snapshot.languages.get(language, 0)
+    if target_group is not None:
+        filters["target_group"] = snapshot.target_groups.get(target_group, 0)
+    if free:
+        filters["free"] = snapshot.free
+    if provider is not None:
+        # Rare (the organisation pages link to their offers): one query, not cached.
+        from .selectors import public_offers
+
+        public = public_offers(district=district, today=today).using(using)
+        provider = _bits_by_key(public.filter(provider=provider), Value(1)).get(1, 0)
+    return CatalogueSearch(
+        snapshot,
+        tiers=tiers,
+        searched=bool(text),
+        filters=filters,
+        provider=provider,
+        version=version,
+    )
+
+
 def ensure_sqlite_index(using="default", **kwargs):
     """Recreate the SQLite triggers of the search index if a table rebuild dropped them.
 
@@ -664,6 +1229,7 @@ def ensure_sqlite_index(using="default", **kwargs):
             ["offers_offer_fts", *SQLITE_TRIGGERS],
         )
         present = {name for name, _type in cursor.fetchall()}
+        _ensure_sqlite_version_triggers(cursor)
         if "offers_offer_fts" not in present or present >= set(SQLITE_TRIGGERS):
             return
         for name, sql in SQLITE_TRIGGERS.items():
@@ -697,3 +1263,36 @@ SQLITE_FILL = (
     "INSERT INTO offers_offer_fts (rowid, title, body) SELECT id, "
     "replace(title, 'ß', 'ss'), replace(search_text, 'ß', 'ss') FROM offers_offer"
 )
+
+
+def _ensure_sqlite_version_triggers(cursor):
+    """Recreate the catalogue version's triggers that a table rebuild dropped."""
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'offers_catalogue_version'"
+    )
+    if cursor.fetchone() is None:
+        return
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    present = {name for (name,) in cursor.fetchall()}
+    for name, sql in SQLITE_VERSION_TRIGGERS.items():
+        if name not in present:
+            cursor.execute(sql)
+
+
+# The same statements as in migration 0004_catalogue_version.
+SQLITE_VERSION_TRIGGERS = {
+    f"{table}_catalogue_{event.lower()}": f"""
+        CREATE TRIGGER {table}_catalogue_{event.lower()} AFTER {event} ON {table} BEGIN
+            UPDATE offers_catalogue_version
+            SET version = random(), changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now')
+            WHERE id = 1;
+        END"""  # noqa: S608 - names of our own tables
+    for table in (
+        "offers_offer",
+        "offers_offerplace",
+        "offers_offer_languages",
+        "offers_offer_target_groups",
+        "offers_category",
+    )
+    for event in ("INSERT", "UPDATE", "DELETE")
+}

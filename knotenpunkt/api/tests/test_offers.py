@@ -328,16 +328,16 @@ def test_the_number_of_queries_does_not_grow_with_the_offers(
     url = api_url(district, "offers")
     params = {"limit": 100, "lang": "en", "municipality": municipalities[0].pk}
     _offers_with_everything(district, municipalities[0], 10)
-    with_ten = _queries(client, url, params)
+    # The first search after a change builds the catalogue's index; the next reuse it.
+    with_ten = _queries(client, url, params), _queries(client, url, params)
     _offers_with_everything(district, municipalities[0], 90)
 
-    with_hundred = _queries(client, url, params)
+    with_hundred = _queries(client, url, params), _queries(client, url, params)
 
     assert client.get(url, params).json()["count"] == 100
     assert with_hundred == with_ten
-    # The district, the municipality, one aggregate, the page and its four prefetches,
-    # the municipality names.
-    assert with_hundred <= 9
+    # The district, the municipality, the catalogue version, the page and its prefetches.
+    assert with_hundred[1] <= 8
 
 
 def test_head_answers_like_get_without_a_body(client, api_url, offer):

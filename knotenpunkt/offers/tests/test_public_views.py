@@ -320,13 +320,15 @@ def test_the_search_needs_the_same_number_of_queries_for_10_and_100_offers(
     url = _url(name, district)
     params = {"query": "Deutschkurz", "municipality": municipalities[0].pk, "language": "de"}
     add(10)
-    with_10 = _count_queries(client, url, params)
+    # The first search after a change builds the catalogue's index; the next reuse it.
+    with_10 = _count_queries(client, url, params), _count_queries(client, url, params)
     add(90)
-    with_100 = _count_queries(client, url, params)
+    with_100 = _count_queries(client, url, params), _count_queries(client, url, params)
     client.cookies["django_language"] = "ar"
     in_arabic = _count_queries(client, url, params)
 
-    assert with_10 == with_100 == in_arabic
+    assert with_10 == with_100
+    assert with_100[1] == in_arabic
 
 
 # --- Map ---------------------------------------------------------------------------------
@@ -343,6 +345,9 @@ def test_the_map_gets_a_marker_per_place_with_coordinates(
         latitude=49.1,
         longitude=10.2,
     )
+    for municipality in municipalities[1:3]:
+        municipality.latitude = municipality.longitude = None
+        municipality.save(update_fields=["latitude", "longitude"])
     OfferPlaceFactory(offer=offer, municipality=municipalities[1], latitude=None, longitude=None)
     make_offer("Ohne Ort")
 
@@ -362,6 +367,26 @@ def test_the_map_gets_a_marker_per_place_with_coordinates(
     ]
     assert "Ohne Ort" in html, "the list below the map names every offer"
     assert "vendor/leaflet/leaflet.js" in html and "offers/map.js" in html
+
+
+def test_a_place_without_coordinates_stands_at_its_municipality(
+    client, district, make_offer, municipalities
+):
+    here = municipalities[0]
+    here.latitude, here.longitude = 48.27993, 8.19404
+    here.save(update_fields=["latitude", "longitude"])
+    offer = make_offer("Nähtreff")
+    OfferPlaceFactory(
+        offer=offer, municipality=here, name="Bürgerhaus", latitude=None, longitude=None
+    )
+
+    html = _html(client.get(_url("map", district)))
+
+    data = html.split('<script id="offer-map-data" type="application/json">')[1]
+    markers = json.loads(data.split("</script>")[0])
+    assert [(marker["lat"], marker["lon"], marker["title"]) for marker in markers] == [
+        (48.27993, 8.19404, "Nähtreff")
+    ]
 
 
 def test_marker_titles_cannot_inject_markup(client, district, make_offer, municipalities):

@@ -93,6 +93,15 @@ def test_a_word_that_is_spelt_right_is_not_corrected_to_another(district, make_o
     assert titles(district, "Kurz") == ["Kurz und gut"]
 
 
+@pytest.mark.parametrize("query", ["Naehtreff", "naehtreff", "Nähtreff", "Nahtreff", "Fahrraeder"])
+def test_ae_oe_ue_typed_for_umlauts_find_the_word(district, make_offer, query):
+    make_offer("Nähtreff für Frauen")
+    make_offer("Fahrräder für alle")
+
+    assert titles(district, query) != []
+    assert titles(district, "Buergerhaus") == []  # and no umlaut spelling finds anything else
+
+
 def test_an_unknown_word_finds_nothing(district, course):
     assert titles(district, "Quantenphysik") == []
 
@@ -308,8 +317,227 @@ def test_a_query_without_words_has_empty_facets(district, faceted):
     assert offer_facets(public_offers(district=district), query="🤝") == Facets()
 
 
-def test_the_vocabulary_lookup_is_one_query(district, course, django_assert_num_queries):
+def test_the_vocabulary_lookup_is_one_query(
+    district, course, django_assert_num_queries, django_assert_max_num_queries
+):
+    """PostgreSQL: one query. SQLite: the catalogue version, and the index's words only
+    when they may have changed since (fts5vocab reads the whole index)."""
+    with django_assert_max_num_queries(2):
+        TextQuery("Deutschkurz Frauen Kinderbetreung", using=connection.alias)
     with django_assert_num_queries(1):
         TextQuery("Deutschkurz Frauen Kinderbetreung", using=connection.alias)
     with django_assert_num_queries(0):
         TextQuery("B1 🤝", using=connection.alias)
+
+
+# The catalogue index (bit sets cached under the catalogue version) -------------------------
+
+
+def _all_ids(found, sort):
+    return found.page(0, found.total + 1, sort)
+
+
+@pytest.fixture
+def varied(district, make_offer, categories, municipalities):
+    """Forty offers with every kind of filter value, some of them not public."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from knotenpunkt.offers.models import OfferState
+
+    from .factories import CategoryFactory
+
+    rng = random.Random(4)  # noqa: S311 - test data
+    child = CategoryFactory(district=district, parent=categories[3], slug="asyl")
+    kinds = [*categories[:4], child]
+    words = ["Deutschkurs", "Beratung", "Kindergruppe", "Sprachcafé", "Fahrradwerkstatt"]
+    now = timezone.now()
+    for number in range(40):
+        offer = make_offer(
+            f"{rng.choice(words)} {rng.choice(['Nord', 'Süd', 'Mitte'])} {number % 7}",
+            f"Für alle, die {rng.choice(words)} suchen.",
+            category=rng.choice(kinds),
+            cost=rng.choice(list(Cost)),
+            is_online=rng.random() < 0.15,
+            serves_whole_district=rng.random() < 0.1,
+            published_at=rng.choice([None, now - timedelta(days=rng.randrange(100))]),
+            state=OfferState.DRAFT if number % 13 == 0 else OfferState.PUBLISHED,
+        )
+        offer.languages.add(*rng.sample(["de", "ar", "uk", "en"], rng.randrange(3)))
+        offer.target_groups.add(*rng.sample(["women", "children", "refugees"], rng.randrange(3)))
+        for municipality in rng.sample(municipalities, rng.randrange(3)):
+            OfferPlaceFactory(offer=offer, municipality=municipality)
+            if number % 3 == 0:  # two places in one municipality count once
+                OfferPlaceFactory(offer=offer, municipality=municipality, name="Nebenraum")
+    return {"child": child, "categories": kinds}
+
+
+def _filter_sets(varied, municipalities):
+    return [
+        {},
+        {"query": "Deutschkurs"},
+        {"query": "Beratung -Nord"},
+        {"query": "Kinder OR Fahrrad", "free": True},
+        {"query": "Sprachcafe Mitte"},
+        {"query": "Quantenphysik"},
+        {"query": "🤝"},
+        {"municipality": municipalities[0]},
+        {"municipality": municipalities[1], "language": "ar"},
+        {"category": varied["categories"][3]},
+        {"category": varied["child"], "target_group": "women"},
+        {"query": "Beratung", "category": varied["categories"][3], "free": True},
+        {"target_group": "children", "language": "de", "municipality": municipalities[2]},
+    ]
+
+
+def test_the_catalogue_index_counts_and_finds_what_the_queries_do(district, varied, municipalities):
+    """Facets, total and results of the bit sets equal those of SQL, for every filter."""
+    offers = public_offers(district=district)
+    for filters in _filter_sets(varied, municipalities):
+        found = search.catalogue_search(district=district, using=connection.alias, **filters)
+        expected = offer_search(offers, sort=search.SORT_NAME, **filters)
+
+        assert found.facets() == offer_facets(offers, **filters), filters
+        assert found.total == expected.count(), filters
+        assert _all_ids(found, search.SORT_NAME) == [offer.pk for offer in expected], filters
+        newest = offer_search(offers, sort=search.SORT_NEWEST, **filters)
+        assert _all_ids(found, search.SORT_NEWEST) == [offer.pk for offer in newest], filters
+        by_relevance = _all_ids(found, search.SORT_RELEVANCE)
+        assert sorted(by_relevance) == sorted(offer.pk for offer in expected), filters
+
+
+def test_pages_of_the_catalogue_index_follow_each_other(district, varied, monkeypatch):
+    for walk in (False, True):
+        # Small result sets are sorted, large ones walked: both give the same pages.
+        monkeypatch.setattr(search, "SORT_BELOW", 0 if walk else 10_000)
+        found = search.catalogue_search(district=district, query="Beratung OR Deutschkurs")
+        for sort in (search.SORT_RELEVANCE, search.SORT_NAME, search.SORT_NEWEST):
+            whole = _all_ids(found, sort)
+            pages = [found.page(offset, 4, sort) for offset in range(0, found.total, 4)]
+
+            assert [pk for page in pages for pk in page] == whole
+            assert found.page(found.total, 4, sort) == []
+
+
+def test_relevance_puts_title_matches_first(district, make_offer):
+    make_offer("Elterncafé", "Austausch für Eltern, auch über den Deutschkurs der Kinder.")
+    make_offer("Abendkurs Deutsch", "Der Deutschkurs am Abend.")
+    make_offer("Zum Deutschkurs", "Ein Deutschkurs.")
+
+    found = search.catalogue_search(district=district, query="Deutschkurs")
+    titles = dict(Offer.objects.values_list("pk", "title"))
+
+    assert [titles[pk] for pk in found.page(0, 3)][0] == "Zum Deutschkurs"
+
+
+def _version():
+    return search.catalogue_version(connection.alias)[0]
+
+
+def test_every_write_to_the_catalogue_gives_it_a_new_version(
+    district, make_offer, categories, municipalities
+):
+    """Triggers change the version, whoever writes: services, querysets, relations."""
+    offer = make_offer("Sprachcafé")
+    changes = [
+        lambda: Offer.objects.filter(pk=offer.pk).update(title="Sprachcafé am Markt"),
+        lambda: offer.languages.add("ar"),
+        lambda: offer.languages.remove("ar"),
+        lambda: offer.target_groups.add("women"),
+        lambda: OfferPlaceFactory(offer=offer, municipality=municipalities[0]),
+        lambda: offer.places.all().delete(),
+        lambda: categories[0].save(),
+        lambda: make_offer("Neu"),
+        lambda: Offer.objects.filter(title="Neu").delete(),
+    ]
+    for change in changes:
+        before = _version()
+        change()
+        assert _version() != before
+
+
+def test_the_services_change_the_version(district, users, provider, categories):
+    from knotenpunkt.accounts.roles import Role
+    from knotenpunkt.offers import services
+
+    editor, coordinator = users[Role.PARTNER_EDITOR], users[Role.DISTRICT_COORDINATOR]
+    versions = [_version()]
+    offer = services.offer_create(
+        actor=editor,
+        district=district,
+        values={
+            "title": "Nähcafé",
+            "summary": "Gemeinsam nähen.",
+            "provider": provider,
+            "category": categories[7],
+        },
+    )
+    versions.append(_version())
+    services.offer_publish(actor=coordinator, offer=offer)
+    versions.append(_version())
+    services.offer_confirm(actor=coordinator, offer=offer)
+    versions.append(_version())
+    services.offer_archive(actor=coordinator, offer=offer)
+    versions.append(_version())
+
+    assert len(set(versions)) == len(versions)
+
+
+def test_a_cached_search_sees_every_change_at_once(district, make_offer, categories):
+    make_offer("Fahrradwerkstatt")
+    before = search.catalogue_search(district=district, query="Fahrrad")
+    again = search.catalogue_search(district=district, query="Fahrrad")
+    second = make_offer("Fahrradkurs für Frauen")
+    after = search.catalogue_search(district=district, query="Fahrrad")
+    Offer.objects.filter(pk=second.pk).update(category=categories[0])
+    by_category = search.catalogue_search(district=district, category=categories[0])
+
+    assert before.total == again.total == 1
+    assert after.total == 2
+    assert by_category.page(0, 10) == [second.pk]
+
+
+def test_an_offer_leaves_the_cached_catalogue_when_its_confirmation_runs_out(district, make_offer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_offer("Sprachcafé")
+    today = timezone.localdate()
+
+    assert search.catalogue_search(district=district, today=today).total == 1
+    later = today + timedelta(days=365)
+    assert search.catalogue_search(district=district, today=later).total == 0
+
+
+def test_a_cached_search_needs_one_query(district, course, django_assert_num_queries):
+    search.catalogue_search(district=district, query="Deutschkurz", language="de")
+    with django_assert_num_queries(1):  # the catalogue version
+        found = search.catalogue_search(district=district, query="Deutschkurz", language="de")
+        found.facets()
+        found.page(0, 20)
+
+
+def test_the_search_works_without_a_cache(district, course, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("no cache server")
+
+    monkeypatch.setattr(search.cache, "get", broken)
+    monkeypatch.setattr(search.cache, "set", broken)
+    search._memo.clear()
+
+    assert search.catalogue_search(district=district, query="Kaffe").total == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's table rebuilds drop triggers")
+def test_triggers_of_the_catalogue_version_come_back_after_a_table_rebuild(district, make_offer):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER offers_offer_catalogue_update")
+    search.ensure_sqlite_index(using=connection.alias)
+    offer = make_offer("Sprachcafé")
+    before = _version()
+
+    Offer.objects.filter(pk=offer.pk).update(title="Sprachcafé am Markt")
+
+    assert _version() != before

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, When
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -73,12 +73,10 @@ def _search_page(request, *, mode):
     filters = form.filters()
     sort = filters.pop("sort", search.SORT_RELEVANCE)
     offers = selectors.public_offers(district=district)
-    filters["query"] = search.TextQuery(filters.get("query", ""), using=offers.db)
-    facets = search.offer_facets(offers, **filters)
-    form.show_counts(facets)
-    results = search.offer_search(offers, sort=sort, **filters)
+    found = search.catalogue_search(district=district, using=offers.db, **filters)
+    form.show_counts(found.facets())
     paginator = CountedPaginator(
-        _with_card_details(results, language), PAGE_SIZE, count=facets.total
+        _ResultPage(found, sort, language, offers), PAGE_SIZE, count=found.total
     )
     page = paginator.get_page(request.GET.get("page"))
     links = OfferLinks(district)
@@ -98,10 +96,26 @@ def _search_page(request, *, mode):
         "map_url": _with_query(reverse("offers:map", args=[district.slug]), query_string),
     }
     if mode == "map":
+        results = search.offer_search(offers, sort=sort, **filters)
         context.update(_map_context(results, language, links))
     if request.htmx:
         return render(request, "offers/partials/_public_update.html", context)
     return render(request, "offers/public/catalogue.html", context)
+
+
+class _ResultPage:
+    """The results as the paginator slices them: only the page's offers are loaded."""
+
+    def __init__(self, found, sort, language, offers):
+        self.found, self.sort, self.language, self.offers = found, sort, language, offers
+
+    def __len__(self):
+        return self.found.total
+
+    def __getitem__(self, bounds):
+        ids = self.found.page(bounds.start, bounds.stop - bounds.start, self.sort)
+        loaded = _with_card_details(self.offers.filter(pk__in=ids), self.language).in_bulk()
+        return [loaded[pk] for pk in ids if pk in loaded]
 
 
 def _with_query(url, query_string):
@@ -113,6 +127,8 @@ def _with_card_details(offers, language):
     translations = OfferTranslation.objects.filter(language=language).only(
         "pk", "offer_id", "language", "title", "summary", "source_hash"
     )
+    # The long texts are stored outside the row, and a card shows none of them.
+    offers = offers.defer("description", "search_text")
     return offers.select_related("category", "provider").prefetch_related(
         "languages",
         Prefetch(
@@ -142,17 +158,27 @@ def _card(offer, language, links):
 
 
 def _map_context(results, language, links):
-    """The places of the results that have coordinates, as map markers (one query)."""
+    """The places of the results as map markers (one query).
+
+    A place without coordinates of its own stands at its municipality's (editors often
+    leave them empty); a place where neither is known is left out.
+    """
     current = OfferTranslation.objects.filter(
         offer=OuterRef("offer"), language=language, source_hash=OuterRef("offer__text_hash")
     )
+    own = Q(latitude__isnull=False, longitude__isnull=False)
+
+    def coordinate(name):
+        return Case(When(own, then=F(name)), default=F(f"municipality__{name}"))
+
     places = (
-        OfferPlace.objects.filter(
-            offer__in=results.order_by().values("pk"),
-            latitude__isnull=False,
-            longitude__isnull=False,
+        OfferPlace.objects.filter(offer__in=results.order_by().values("pk"))
+        .annotate(
+            translated_title=Subquery(current.values("title")[:1]),
+            marker_latitude=coordinate("latitude"),
+            marker_longitude=coordinate("longitude"),
         )
-        .annotate(translated_title=Subquery(current.values("title")[:1]))
+        .filter(marker_latitude__isnull=False, marker_longitude__isnull=False)
         .values(
             "offer_id",
             "offer__title",
@@ -160,8 +186,8 @@ def _map_context(results, language, links):
             "translated_title",
             "name",
             "city",
-            "latitude",
-            "longitude",
+            "marker_latitude",
+            "marker_longitude",
         )
         .order_by("offer__title", "offer_id", "pk")[: MAX_MARKERS + 1]
     )
@@ -170,8 +196,8 @@ def _map_context(results, language, links):
         offer = Offer(pk=place["offer_id"], revision_of_id=place["offer__revision_of_id"])
         markers.append(
             {
-                "lat": float(place["latitude"]),
-                "lon": float(place["longitude"]),
+                "lat": float(place["marker_latitude"]),
+                "lon": float(place["marker_longitude"]),
                 "title": place["translated_title"] or place["offer__title"],
                 "place": ", ".join(part for part in (place["name"], place["city"]) if part),
                 "url": links(offer),
