@@ -22,9 +22,9 @@ clients (latency and requests per second). The clients are threads of this proce
 same machine, so they take some of its CPU. SQL queries per page are counted separately,
 in-process, with Django's test client and ``CaptureQueriesContext``.
 
-``--conn-max-age 60`` keeps each worker's PostgreSQL connection between requests (the
-``conn_max_age`` option of ``DATABASE_URL``); 0, Django's default and what the settings
-use, opens a connection per request.
+``--conn-max-age N`` (N > 0) puts ``conn_max_age=N`` into ``DATABASE_URL``; without it
+the settings decide: the production settings keep connections for 60 s, the development
+settings open one per request (Django's default).
 
 The search caches under the catalogue version (knotenpunkt/offers/search.py): the
 catalogue's index once per version and process, each text's matches once per version. The
@@ -296,7 +296,8 @@ class _Server:
             raise SystemExit("gunicorn did not answer within 60 s")
         print(
             f"gunicorn: {self.args.workers} sync workers, settings {self.args.settings} "
-            f"(DEBUG off), 127.0.0.1:{self.port}, CONN_MAX_AGE {self.args.conn_max_age}"
+            f"(DEBUG off), 127.0.0.1:{self.port}, CONN_MAX_AGE "
+            f"{self.args.conn_max_age or 'as the settings say (prod: 60, dev: 0)'}"
         )
         return self
 
