@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: one Chromium per session, a fresh page per test.
+"""Fixtures for the browser tests: one Chromium per session, a fresh page per test, and a
+partner's website that frames our pages.
 
 Every page a test opens is watched: a console error (CSP violations arrive as console
 errors), an uncaught exception or a failed sub-resource fails the test.
@@ -6,6 +7,8 @@ errors), an uncaught exception or a failed sub-resource fails the test.
 
 import os
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -120,10 +123,15 @@ def page(new_page):
 
 
 @pytest.fixture
-def log_in(client, live_server):
-    """Return a function that logs ``user`` in for ``page`` without the login form."""
+def log_in(live_server):
+    """Return a function that logs ``user`` in for ``page`` without the login form.
+
+    Each login gets a session of its own, so that several people can be logged in at once.
+    """
+    from django.test import Client
 
     def log_in(page, user):
+        client = Client()
         client.force_login(user)
         session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
         page.context.add_cookies(
@@ -131,3 +139,44 @@ def log_in(client, live_server):
         )
 
     return log_in
+
+
+@pytest.fixture
+def partner_website():
+    """Serve a page of a foreign website (another origin: 127.0.0.1, not localhost) that
+    holds a snippet; return a function that publishes the page and returns its URL.
+
+    A real server on this machine rather than a faked page: Chromium lets only local pages
+    frame local ones (Local Network Access), as a partner's public page frames our public one.
+    """
+    pages = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = pages.get(self.path, "").encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def publish(iframe_src):
+        pages["/angebote.html"] = (
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+            "<title>Gemeinde Oberbach</title></head><body><h1>Angebote in Oberbach</h1>"
+            f'<iframe src="{iframe_src}" title="Angebote in Oberbach" loading="lazy" '
+            'width="100%" height="600"></iframe></body></html>'
+        )
+        return f"http://127.0.0.1:{server.server_port}/angebote.html"
+
+    yield publish
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

@@ -1,8 +1,5 @@
 """The embeddable catalogue on another website: framed, working, accessible, without JS."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -25,47 +22,6 @@ def _embed_url(live_server, district, **query):
     path = reverse("offers:embed", kwargs={"district_slug": district.slug})
     params = "&".join(f"{key}={value}" for key, value in query.items())
     return f"{live_server.url}{path}{'?' + params if params else ''}"
-
-
-@pytest.fixture
-def partner_website():
-    """Serve a page of a foreign website (another origin: 127.0.0.1, not localhost) that
-    holds a snippet; return a function that publishes the page and returns its URL.
-
-    A real server on this machine rather than a faked page: Chromium lets only local pages
-    frame local ones (Local Network Access), as a partner's public page frames our public one.
-    """
-    pages = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = pages.get(self.path, "").encode()
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def publish(iframe_src):
-        pages["/angebote.html"] = (
-            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-            "<title>Gemeinde Oberbach</title></head><body><h1>Angebote in Oberbach</h1>"
-            f'<iframe src="{iframe_src}" title="Angebote in Oberbach" loading="lazy" '
-            'width="100%" height="600"></iframe></body></html>'
-        )
-        return f"http://127.0.0.1:{server.server_port}/angebote.html"
-
-    yield publish
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
