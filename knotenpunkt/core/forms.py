@@ -4,6 +4,21 @@ from django import forms
 from django.http import Http404
 
 
+class ListedChoiceIterator(forms.models.ModelChoiceIterator):
+    """Read the choices with one ordinary query.
+
+    Django's iterator reads them through a server-side cursor on PostgreSQL (three round
+    trips to the database) so as not to hold many rows in memory; a select box holds at
+    most a few hundred, and the search pages render several.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in list(self.queryset):
+            yield self.choice(obj)
+
+
 class DistrictModelChoiceField(forms.ModelChoiceField):
     """A choice among one district's records.
 
@@ -11,6 +26,8 @@ class DistrictModelChoiceField(forms.ModelChoiceField):
     come from a tampered request; it gets the same 404 as a foreign id in a URL, and nothing
     is changed.
     """
+
+    iterator = ListedChoiceIterator
 
     def to_python(self, value):
         if value in self.empty_values:

@@ -6,7 +6,7 @@ search and the other filters apply, the box's own choice does not (see ``search.
 
 from django import forms
 from django.db.models import F
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField
@@ -29,7 +29,7 @@ def _with_empty(label, choices):
 
 
 def _counted(label, count):
-    return _("%(label)s (%(count)s)") % {"label": label, "count": count}
+    return gettext("%(label)s (%(count)s)") % {"label": label, "count": count}
 
 
 class SearchInput(forms.TextInput):

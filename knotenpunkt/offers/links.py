@@ -27,6 +27,10 @@ class OfferLinks:
         self.parts = url.rsplit(PLACEHOLDER, 1)
 
     def __call__(self, offer):
+        return self.for_pk(offer.public_pk)
+
+    def for_pk(self, public_pk):
+        """The link of the offer public under ``public_pk`` (see ``Offer.public_pk``)."""
         if self.parts is None:
             return None
-        return f"{self.parts[0]}{offer.public_pk}{self.parts[1]}"
+        return f"{self.parts[0]}{public_pk}{self.parts[1]}"

@@ -9,8 +9,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.directory.models import LanguageCode
 
-from .models import Category, Offer, OfferPlace, OfferState, OfferTime, OfferTranslation
+from .cards import OfferCard
+from .models import Category, Cost, Offer, OfferPlace, OfferState, OfferTime, OfferTranslation
 from .permissions import editable_offers, reviewable_offers
 from .search import plain_text
 from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, confirmation_deadline
@@ -70,6 +72,73 @@ def translation_for(offer, language_code):
         if translation.language == language_code and translation.source_hash == offer.text_hash:
             return translation
     return None
+
+
+def public_cards(*, district, ids, language, links):
+    """Return the result cards of the offers ``ids`` of ``district``, in that order.
+
+    Four queries for a page, whatever its size (three in German); the ids are public
+    offers (the search found them), so they are read without the public conditions again.
+    """
+    rows = (
+        Offer.objects.in_district(district)
+        .filter(pk__in=ids)
+        .values_list(
+            "pk",
+            "revision_of_id",
+            "title",
+            "summary",
+            "text_hash",
+            "is_online",
+            "serves_whole_district",
+            "cost",
+            "category__name",
+            "category__translations",
+            "provider__name",
+        )
+    )
+    offers = {row[0]: row for row in rows}
+    found = [pk for pk in ids if pk in offers]
+    spoken, places, translated = {}, {}, {}
+    for offer_id, code in (
+        Offer.languages.through.objects.filter(offer_id__in=found)
+        .order_by("spokenlanguage_id")
+        .values_list("offer_id", "spokenlanguage_id")
+    ):
+        spoken.setdefault(offer_id, []).append(code)
+    for offer_id, name in OfferPlace.objects.filter(offer_id__in=found).values_list(
+        "offer_id", "municipality__name"
+    ):
+        places.setdefault(offer_id, set()).add(name)
+    if language != "de":
+        for offer_id, title, summary, source_hash in OfferTranslation.objects.filter(
+            offer_id__in=found, language=language
+        ).values_list("offer_id", "title", "summary", "source_hash"):
+            translated[offer_id] = (title, summary, source_hash)
+    language_labels, cost_labels = dict(LanguageCode.choices), dict(Cost.choices)
+    cards = []
+    for pk in found:
+        (_pk, revision_of, title, summary, text_hash, online, whole_district, cost) = offers[pk][:8]
+        category_name, category_translations, provider = offers[pk][8:]
+        translation = translated.get(pk)
+        current = translation is not None and translation[2] == text_hash
+        cards.append(
+            OfferCard(
+                pk=pk,
+                url=links.for_pk(revision_of or pk),
+                title=translation[0] if current else title,
+                summary=translation[1] if current else summary,
+                text_language=language if current else "de",
+                category=(category_translations or {}).get(language) or category_name,
+                municipalities=tuple(sorted(places.get(pk, ()))),
+                is_online=online,
+                serves_whole_district=whole_district,
+                cost=str(cost_labels.get(cost, cost)),
+                languages=tuple(str(language_labels.get(code)) for code in spoken.get(pk, ())),
+                provider=provider,
+            )
+        )
+    return cards
 
 
 def categories(*, district):

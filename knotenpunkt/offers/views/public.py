@@ -3,11 +3,9 @@
 Everybody may open them; they show only public offers (``selectors.public_offers``).
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -18,6 +16,7 @@ from knotenpunkt.core.decorators import district_view
 from knotenpunkt.districts.models import Municipality
 
 from .. import search, selectors
+from ..cards import render_cards
 from ..forms_public import OfferFilterForm
 from ..links import OfferLinks
 from ..models import Offer, OfferPlace, OfferTranslation
@@ -37,19 +36,6 @@ class CountedPaginator(Paginator):
     @property
     def count(self):
         return self._count
-
-
-@dataclass
-class Card:
-    """One offer in the results, in the visitor's language where a translation is current."""
-
-    offer: Offer
-    url: str
-    title: str
-    summary: str
-    text_language: str  # "de" where the German text stands in for a missing translation
-    category: str
-    municipalities: list
 
 
 @vary_on_headers("HX-Request")
@@ -75,23 +61,23 @@ def _search_page(request, *, mode):
     offers = selectors.public_offers(district=district)
     found = search.catalogue_search(district=district, using=offers.db, **filters)
     form.show_counts(found.facets())
+    links = OfferLinks(district)
     paginator = CountedPaginator(
-        _ResultPage(found, sort, language, offers), PAGE_SIZE, count=found.total
+        _ResultPage(found, sort, language, district, links), PAGE_SIZE, count=found.total
     )
     page = paginator.get_page(request.GET.get("page"))
-    links = OfferLinks(district)
-    page.object_list = [_card(offer, language, links) for offer in page.object_list]
+    cards = page.object_list
     query = request.GET.copy()
     query.pop("page", None)
     query_string = query.urlencode()
     context = {
         "form": form,
         "page": page,
+        "cards": render_cards(cards, language),
         "mode": mode,
         "query_string": query_string,
         "provider": form.chosen_provider,
-        "untranslated": language != "de"
-        and any(card.text_language != language for card in page.object_list),
+        "untranslated": language != "de" and any(card.text_language != language for card in cards),
         "list_url": _with_query(reverse("offers:catalogue", args=[district.slug]), query_string),
         "map_url": _with_query(reverse("offers:map", args=[district.slug]), query_string),
     }
@@ -106,55 +92,22 @@ def _search_page(request, *, mode):
 class _ResultPage:
     """The results as the paginator slices them: only the page's offers are loaded."""
 
-    def __init__(self, found, sort, language, offers):
-        self.found, self.sort, self.language, self.offers = found, sort, language, offers
+    def __init__(self, found, sort, language, district, links):
+        self.found, self.sort, self.language = found, sort, language
+        self.district, self.links = district, links
 
     def __len__(self):
         return self.found.total
 
     def __getitem__(self, bounds):
         ids = self.found.page(bounds.start, bounds.stop - bounds.start, self.sort)
-        loaded = _with_card_details(self.offers.filter(pk__in=ids), self.language).in_bulk()
-        return [loaded[pk] for pk in ids if pk in loaded]
+        return selectors.public_cards(
+            district=self.district, ids=ids, language=self.language, links=self.links
+        )
 
 
 def _with_query(url, query_string):
     return f"{url}?{query_string}" if query_string else url
-
-
-def _with_card_details(offers, language):
-    """What a result card shows: a few queries for a whole page."""
-    translations = OfferTranslation.objects.filter(language=language).only(
-        "pk", "offer_id", "language", "title", "summary", "source_hash"
-    )
-    # The long texts are stored outside the row, and a card shows none of them.
-    offers = offers.defer("description", "search_text")
-    return offers.select_related("category", "provider").prefetch_related(
-        "languages",
-        Prefetch(
-            "places",
-            queryset=OfferPlace.objects.select_related("municipality").only(
-                "pk", "offer_id", "municipality__name"
-            ),
-            to_attr="place_list",
-        ),
-        Prefetch("translations", queryset=translations, to_attr="translation_list"),
-    )
-
-
-def _card(offer, language, links):
-    translated = selectors.translation_for(offer, language)
-    text = translated or offer
-    municipalities = sorted({place.municipality.name for place in offer.place_list})
-    return Card(
-        offer=offer,
-        url=links(offer),
-        title=text.title,
-        summary=text.summary,
-        text_language=language if translated else "de",
-        category=offer.category.label(language),
-        municipalities=municipalities,
-    )
 
 
 def _map_context(results, language, links):
