@@ -77,29 +77,44 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
-        language = get_language() or "de"
-        # Parents first, each followed by its sub-categories; only what the options show.
-        self.fields["category"].queryset = (
+        self.language = get_language() or "de"
+        # Parents first, each followed by its sub-categories. The options are read as plain
+        # rows and labelled with their counts (``show_counts``); the querysets only check
+        # the chosen id.
+        self.fields["category"].queryset = Category.objects.in_district(district)
+        self.categories = list(
             Category.objects.in_district(district)
-            .only("pk", "name", "translations", "parent", "position")
             .order_by(
                 F("parent__position").asc(nulls_first=True),
                 F("parent__name").asc(nulls_first=True),
                 "position",
                 "name",
             )
+            .values_list("pk", "parent_id", "name", "translations")
         )
-        self.fields["category"].label_from_instance = lambda category: self._category_label(
-            category, language
+        self.fields["municipality"].queryset = Municipality.objects.in_district(district)
+        self.municipalities = list(
+            Municipality.objects.in_district(district).order_by("name").values_list("pk", "name")
         )
-        self.fields["municipality"].queryset = Municipality.objects.in_district(district).only(
-            "pk", "name"
-        )
-        self.fields["municipality"].label_from_instance = self._municipality_label
         self.fields["provider"].queryset = Organisation.objects.in_district(district).only(
             "pk", "name"
         )
         self.facets = None
+
+    def _set_place_choices(self):
+        """The options of the category and municipality boxes, with counts once known."""
+        category, municipality = self.fields["category"], self.fields["municipality"]
+        category.choices = _with_empty(
+            category.empty_label,
+            [
+                (pk, self._category_label(pk, parent, name, translations))
+                for pk, parent, name, translations in self.categories
+            ],
+        )
+        municipality.choices = _with_empty(
+            municipality.empty_label,
+            [(pk, self._municipality_label(pk, name)) for pk, name in self.municipalities],
+        )
 
     def filters(self):
         """Return the keyword arguments for ``offer_search``; none if invalid."""
@@ -141,18 +156,19 @@ class OfferFilterForm(forms.Form):
                 for code, label in TargetGroupCode.choices
             ],
         )
+        self._set_place_choices()
         # The bound field has copied the label already (when the form was validated).
         self["free"].label = _counted(_("Free of charge only"), facets.free)
 
-    def _category_label(self, category, language):
-        label = category.label(language)
-        if category.parent_id:
+    def _category_label(self, pk, parent, name, translations):
+        label = (translations or {}).get(self.language) or name  # as Category.label
+        if parent:
             label = f"– {label}"
         if self.facets is None:
             return label
-        return _counted(label, self.facets.categories.get(category.pk, 0))
+        return _counted(label, self.facets.categories.get(pk, 0))
 
-    def _municipality_label(self, municipality):
+    def _municipality_label(self, pk, name):
         if self.facets is None:
-            return municipality.name
-        return _counted(municipality.name, self.facets.for_municipality(municipality))
+            return name
+        return _counted(name, self.facets.for_municipality(pk))

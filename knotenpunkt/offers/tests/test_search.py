@@ -333,6 +333,37 @@ def test_the_vocabulary_lookup_is_one_query(
 # The catalogue index (bit sets cached under the catalogue version) -------------------------
 
 
+def test_a_set_of_ids_reads_back_in_order():
+    rng = random.Random(4)
+    for ids in ([], [0], [7, 8, 9], sorted(rng.sample(range(200_000), 3_000))):
+        assert search._ids(search._bits(ids)) == ids
+
+
+@pytest.mark.parametrize("share", [0.001, 0.05, 0.6])
+def test_a_page_of_many_results_is_the_same_as_walking_the_whole_order(share):
+    """Pages of large result sets skip whole runs of the order (``_blocks``): they must give
+    what looking at every id in turn gives, at the edges of the runs too."""
+    rng = random.Random(7)
+    order = list(range(150_000))
+    rng.shuffle(order)
+    # Results bunched in one part of the order, as a word in the titles bunches by name.
+    bunched = order[40_000:60_000]
+    wanted = set(rng.sample(bunched, int(len(bunched) * share)))
+    wanted |= set(rng.sample(order, int(len(order) * share / 10)))
+    bits = search._bits(wanted)
+    in_order = [pk for pk in order if pk in wanted]
+    blocks = search._blocks(order)
+    assert len(blocks) <= 65
+
+    for skip, take in ((0, 20), (20, 20), (len(in_order) - 5, 20), (len(in_order), 20)):
+        assert search._walk(order, blocks, bits, skip, take) == in_order[skip : skip + take]
+    # Results on both sides of the edges between runs.
+    size = blocks[0][1]
+    edges = [order[size - 1], order[size], order[2 * size - 1], order[2 * size]]
+    for skip in range(5):
+        assert search._walk(order, blocks, search._bits(edges), skip, 2) == edges[skip : skip + 2]
+
+
 def _all_ids(found, sort):
     return found.page(0, found.total + 1, sort)
 
