@@ -113,7 +113,8 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
         return not_modified
 
     ids = found.page(page.offset, page.limit, filters.sort)
-    loaded = public_rows(public.filter(pk__in=ids)).in_bulk()
+    # The search found public offers only; their ids need not pass the public conditions again.
+    loaded = public_rows(Offer.objects.in_district(district).filter(pk__in=ids)).in_bulk()
     rows = attach_details([loaded[pk] for pk in ids if pk in loaded], lang=filters.lang)
     urls = representations.Urls(request, district)
     with translation.override(filters.lang):
