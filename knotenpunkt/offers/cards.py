@@ -1,7 +1,7 @@
 """The result cards of the public catalogue: what each shows, and their markup.
 
-A card holds only plain values (no model instances), read for a whole page in four small
-queries (``selectors.public_cards``). Its markup is the same for every visitor who reads
+A card holds only plain values (no model instances), read for a whole page in one query
+(two outside German; ``selectors.public_cards``). Its markup is the same for every visitor who reads
 the same language, so a worker renders each distinct card once and then reuses it: the
 key is the card's content, so a change to the offer, its provider or its places makes a
 new card, and nothing needs to be told to forget the old one.

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from knotenpunkt.core.expressions import joined_values, split_joined
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.directory.models import LanguageCode
 
@@ -77,12 +78,17 @@ def translation_for(offer, language_code):
 def public_cards(*, district, ids, language, links):
     """Return the result cards of the offers ``ids`` of ``district``, in that order.
 
-    Four queries for a page, whatever its size (three in German); the ids are public
-    offers (the search found them), so they are read without the public conditions again.
+    One query for a page, whatever its size (two outside German: the translations); the ids
+    are public offers (the search found them), so they are read without the public
+    conditions again.
     """
     rows = (
         Offer.objects.in_district(district)
         .filter(pk__in=ids)
+        .annotate(
+            language_codes=joined_values(Offer.languages.through.objects, "spokenlanguage_id"),
+            place_names=joined_values(OfferPlace.objects, "municipality__name"),
+        )
         .values_list(
             "pk",
             "revision_of_id",
@@ -95,21 +101,13 @@ def public_cards(*, district, ids, language, links):
             "category__name",
             "category__translations",
             "provider__name",
+            "language_codes",
+            "place_names",
         )
     )
     offers = {row[0]: row for row in rows}
     found = [pk for pk in ids if pk in offers]
-    spoken, places, translated = {}, {}, {}
-    for offer_id, code in (
-        Offer.languages.through.objects.filter(offer_id__in=found)
-        .order_by("spokenlanguage_id")
-        .values_list("offer_id", "spokenlanguage_id")
-    ):
-        spoken.setdefault(offer_id, []).append(code)
-    for offer_id, name in OfferPlace.objects.filter(offer_id__in=found).values_list(
-        "offer_id", "municipality__name"
-    ):
-        places.setdefault(offer_id, set()).add(name)
+    translated = {}
     if language != "de":
         for offer_id, title, summary, source_hash in OfferTranslation.objects.filter(
             offer_id__in=found, language=language
@@ -119,7 +117,7 @@ def public_cards(*, district, ids, language, links):
     cards = []
     for pk in found:
         (_pk, revision_of, title, summary, text_hash, online, whole_district, cost) = offers[pk][:8]
-        category_name, category_translations, provider = offers[pk][8:]
+        category_name, category_translations, provider, codes, places = offers[pk][8:]
         translation = translated.get(pk)
         current = translation is not None and translation[2] == text_hash
         cards.append(
@@ -130,11 +128,13 @@ def public_cards(*, district, ids, language, links):
                 summary=translation[1] if current else summary,
                 text_language=language if current else "de",
                 category=(category_translations or {}).get(language) or category_name,
-                municipalities=tuple(sorted(places.get(pk, ()))),
+                municipalities=tuple(sorted(set(split_joined(places)))),
                 is_online=online,
                 serves_whole_district=whole_district,
                 cost=str(cost_labels.get(cost, cost)),
-                languages=tuple(str(language_labels.get(code)) for code in spoken.get(pk, ())),
+                languages=tuple(
+                    str(language_labels.get(code)) for code in sorted(split_joined(codes))
+                ),
                 provider=provider,
             )
         )
