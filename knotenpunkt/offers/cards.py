@@ -58,10 +58,6 @@ class _RenderedCards:
             if len(self.markup) > self.size:
                 self.markup.popitem(last=False)
 
-    def clear(self):
-        with self.lock:
-            self.markup.clear()
-
 
 rendered = _RenderedCards(MAX_RENDERED)
 

@@ -14,7 +14,7 @@ from knotenpunkt.directory.models import LanguageCode, Organisation
 from knotenpunkt.districts.models import Municipality
 
 from . import search
-from .models import Category, TargetGroupCode
+from .models import Category, TargetGroupCode, category_label
 
 SORT_CHOICES = [
     (search.SORT_RELEVANCE, _("Best match")),
@@ -161,7 +161,7 @@ class OfferFilterForm(forms.Form):
         self["free"].label = _counted(_("Free of charge only"), facets.free)
 
     def _category_label(self, pk, parent, name, translations):
-        label = (translations or {}).get(self.language) or name  # as Category.label
+        label = category_label(name, translations, self.language)
         if parent:
             label = f"– {label}"
         if self.facets is None:

@@ -130,7 +130,12 @@ class Category(DistrictScopedModel):
 
     def label(self, language_code):
         """Return the name in ``language_code``, or the German name."""
-        return self.translations.get(language_code) or self.name
+        return category_label(self.name, self.translations, language_code)
+
+
+def category_label(name, translations, language_code):
+    """``Category.label`` for pages that read categories as plain rows."""
+    return (translations or {}).get(language_code) or name
 
 
 class OfferQuerySet(DistrictQuerySet):

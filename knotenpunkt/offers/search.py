@@ -664,10 +664,9 @@ class Facets:
     target_groups: dict = field(default_factory=dict)  # target group code: count
     free: int = 0
 
-    def for_municipality(self, municipality):
-        """The offers reachable in ``municipality`` (an instance or its id)."""
-        pk = getattr(municipality, "pk", municipality)
-        return self.places.get(pk, 0) + self.everywhere
+    def for_municipality(self, municipality_id):
+        """The offers reachable in the municipality ``municipality_id``."""
+        return self.places.get(municipality_id, 0) + self.everywhere
 
 
 def offer_facets(

@@ -13,7 +13,16 @@ from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.directory.models import LanguageCode
 
 from .cards import OfferCard
-from .models import Category, Cost, Offer, OfferPlace, OfferState, OfferTime, OfferTranslation
+from .models import (
+    Category,
+    Cost,
+    Offer,
+    OfferPlace,
+    OfferState,
+    OfferTime,
+    OfferTranslation,
+    category_label,
+)
 from .permissions import editable_offers, reviewable_offers
 from .search import plain_text
 from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, confirmation_deadline
@@ -127,13 +136,13 @@ def public_cards(*, district, ids, language, links):
                 title=translation[0] if current else title,
                 summary=translation[1] if current else summary,
                 text_language=language if current else "de",
-                category=(category_translations or {}).get(language) or category_name,
+                category=category_label(category_name, category_translations, language),
                 municipalities=tuple(sorted(set(split_joined(places)))),
                 is_online=online,
                 serves_whole_district=whole_district,
                 cost=str(cost_labels.get(cost, cost)),
                 languages=tuple(
-                    str(language_labels.get(code)) for code in sorted(split_joined(codes))
+                    str(language_labels.get(code, code)) for code in sorted(split_joined(codes))
                 ),
                 provider=provider,
             )

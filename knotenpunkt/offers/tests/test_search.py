@@ -257,8 +257,8 @@ def test_facets_count_each_option_for_the_current_search(district, faceted):
     assert facets.languages == {"de": 2, "ar": 1}
     assert facets.target_groups == {"women": 1}
     assert facets.free == 1
-    assert facets.for_municipality(faceted["here"]) == 1
-    assert facets.for_municipality(faceted["there"]) == 1, "two places count once"
+    assert facets.for_municipality(faceted["here"].pk) == 1
+    assert facets.for_municipality(faceted["there"].pk) == 1, "two places count once"
 
 
 def test_a_facet_ignores_its_own_filter_but_applies_the_others(district, faceted):
@@ -279,8 +279,8 @@ def test_online_offers_count_for_every_municipality(district, faceted, municipal
 
     assert facets.total == 3
     assert facets.everywhere == 1
-    assert facets.for_municipality(faceted["here"]) == 2
-    assert facets.for_municipality(municipalities[2]) == 1
+    assert facets.for_municipality(faceted["here"].pk) == 2
+    assert facets.for_municipality(municipalities[2].pk) == 1
 
 
 def test_the_facet_total_is_the_number_of_results(district, faceted):
