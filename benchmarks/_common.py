@@ -27,6 +27,12 @@ def arguments(description, **defaults):
         "postgres://postgres@127.0.0.1:5432/knotenpunkt_bench (default: SQLite in a temp dir)",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="PostgreSQL: keep the database afterwards, and reuse one a previous --keep run "
+        "left (its data is not generated again)",
+    )
     for name, value in defaults.items():
         parser.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
     return parser.parse_args()
@@ -52,33 +58,57 @@ def _maintenance(url):
 class Database:
     """A throwaway database: SQLite in a temp dir, or a PostgreSQL database we create."""
 
-    def __init__(self, url):
+    def __init__(self, url, *, keep=False):
         self.url = url
+        self.keep = bool(url) and keep
+        self.reused = False
         self.tempdir = None
         if url:
             self.name, self._run = _maintenance(url)
-            self._run(f'DROP DATABASE IF EXISTS "{self.name}"')
-            self._run(f'CREATE DATABASE "{self.name}"')
+            if self.keep and self._exists():
+                self.reused = True
+            else:
+                self._run(f'DROP DATABASE IF EXISTS "{self.name}"')
+                self._run(f'CREATE DATABASE "{self.name}"')
             os.environ["DATABASE_URL"] = url
         else:
             self.tempdir = tempfile.TemporaryDirectory(prefix="knotenpunkt-bench-")
             os.environ["DATABASE_URL"] = f"sqlite:///{self.tempdir.name}/bench.sqlite3"
 
+    def _exists(self):
+        import psycopg
+
+        try:
+            connection = psycopg.connect(self.url, autocommit=True)
+        except psycopg.OperationalError:  # no such database yet
+            return False
+        with connection:
+            row = connection.execute(
+                "SELECT to_regclass('offers_offer') IS NOT NULL"
+                " AND EXISTS (SELECT 1 FROM django_migrations)"
+            ).fetchone()
+        return bool(row and row[0])
+
     def drop(self):
         from django.db import connections
 
         connections.close_all()
-        if self.url:
+        if self.keep:
+            print(f"Database {self.name} kept (--keep); drop it when done.")
+        elif self.url:
             self._run(f'DROP DATABASE IF EXISTS "{self.name}"')
         else:
             self.tempdir.cleanup()
 
 
-def setup_database(url):
-    """Create the database, configure and migrate Django, load the demo districts."""
+def setup_database(url, *, keep=False):
+    """Create the database, configure and migrate Django, load the demo districts.
+
+    With ``keep`` an existing PostgreSQL database is reused as it is (``database.reused``).
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knotenpunkt.config.settings.dev")
     os.environ["DEBUG"] = "false"
-    database = Database(url)
+    database = Database(url, keep=keep)
     import django
 
     django.setup()
@@ -87,6 +117,8 @@ def setup_database(url):
 
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     call_command("migrate", verbosity=0, interactive=False)
+    if database.reused:
+        return database
     from knotenpunkt.districts.demo import load_demo
 
     load_demo()
