@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.audit import history_of
 
 from .models import ContactPerson, LanguageCode, Organisation, serving_condition
 
@@ -90,12 +90,8 @@ def organisation_detail(*, district, actor, pk):
 
 
 def organisation_history(*, district, organisation):
-    return (
-        AuditEntry.objects.in_district(district)
-        .filter(target_type=Organisation._meta.label_lower, target_id=str(organisation.pk))
-        .select_related("actor")
-        .order_by("-created_at", "-id")
-    )
+    """Return the audit entries of ``organisation``, newest first."""
+    return history_of(district=district, target=organisation)
 
 
 def stale_organisations(*, district, today=None):

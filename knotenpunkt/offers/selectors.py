@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from knotenpunkt.core.audit import history_of
 from knotenpunkt.core.expressions import joined_values, split_joined
-from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.directory.models import LanguageCode
 
 from .cards import OfferCard
@@ -21,6 +21,7 @@ from .models import (
     OfferState,
     OfferTime,
     OfferTranslation,
+    TranslationStatus,
     category_label,
 )
 from .permissions import editable_offers, reviewable_offers
@@ -73,15 +74,32 @@ def translation_for(offer, language_code):
 
     Uses ``offer.translation_list`` when prefetched.
     """
+    translation = _translation_into(offer, language_code)
+    if translation is not None and translation.source_hash == offer.text_hash:
+        return translation
+    return None
+
+
+def translation_status(offer, language_code):
+    """Return the ``TranslationStatus`` of ``offer`` in ``language_code`` (None for German,
+    the source). Uses ``offer.translation_list`` when prefetched."""
+    if language_code == "de":
+        return None
+    translation = _translation_into(offer, language_code)
+    if translation is None:
+        return TranslationStatus.MISSING
+    if translation.source_hash == offer.text_hash:
+        return TranslationStatus.CURRENT
+    return TranslationStatus.OUTDATED
+
+
+def _translation_into(offer, language_code):
     if language_code == "de":
         return None
     translations = getattr(offer, "translation_list", None)
     if translations is None:
         translations = list(offer.translations.all())
-    for translation in translations:
-        if translation.language == language_code and translation.source_hash == offer.text_hash:
-            return translation
-    return None
+    return next((t for t in translations if t.language == language_code), None)
 
 
 def public_cards(*, district, ids, language, links):
@@ -231,12 +249,7 @@ def offer_for_workspace(offer):
 
 def offer_history(*, district, offer):
     """Return the audit entries of ``offer`` (pending changes are recorded on it), newest first."""
-    return (
-        AuditEntry.objects.in_district(district)
-        .filter(target_type=Offer._meta.label_lower, target_id=str(offer.pk))
-        .select_related("actor")
-        .order_by("-created_at", "-id")
-    )
+    return history_of(district=district, target=offer)
 
 
 def _display(offer, field):

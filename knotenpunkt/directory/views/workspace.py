@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from knotenpunkt.core.access import get_in_district_or_404
+from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required
 
 from ..forms import ContactPersonForm, OrganisationFilterForm, OrganisationForm
@@ -235,22 +236,15 @@ def _field_labels():
 def organisation_history_view(request, pk):
     district = request.district
     organisation = _get_organisation(request, pk)
-    labels = _field_labels()
-    entries = []
-    for entry in organisation_history(district=district, organisation=organisation):
-        changes = entry.changes if isinstance(entry.changes, dict) else {}
-        entries.append(
-            {
-                "created_at": entry.created_at,
-                "actor": entry.actor,
-                "action": ACTION_LABELS.get(entry.action, entry.action),
-                "changes": [(labels.get(field, field), value) for field, value in changes.items()],
-            }
-        )
+    rows = history_rows(
+        organisation_history(district=district, organisation=organisation),
+        actions=ACTION_LABELS,
+        labels=_field_labels(),
+    )
     return render(
         request,
         "directory/workspace/history.html",
-        {"organisation": organisation, "entries": entries},
+        {"organisation": organisation, "rows": rows},
     )
 
 

@@ -568,12 +568,27 @@ def test_the_german_text_stands_in_for_an_outdated_translation_with_a_note(
 
     with translation.override("ar"):
         note = translation.gettext(
+            "The translation of this offer is being updated; here is the current German text."
+        )
+        missing_note = translation.gettext(
             "This offer is not yet available in your language; here is the German text."
         )
-    assert note in html
+    assert note in html and missing_note not in html
     assert '<div class="kp-offer-text" lang="de" dir="ltr">' in html
     assert "Deutschkurs für Frauen" in html and "قديم" not in html
     assert 'lang="de" dir="ltr">Deutschkurs für Frauen</a>' in listed
+
+
+def test_the_print_view_says_when_a_translation_is_outdated(client, district, detailed_offer):
+    OfferTranslationFactory(
+        offer=detailed_offer, language="en", title="Old", source_hash="outdated"
+    )
+    client.cookies["django_language"] = "en"
+
+    html = _html(client.get(_url("offer_print", district, pk=detailed_offer.pk)))
+
+    assert "The translation of this offer is being updated" in html
+    assert "Deutschkurs für Frauen" in html and "Old" not in html
 
 
 def test_german_visitors_see_no_note(client, district, detailed_offer):

@@ -19,7 +19,7 @@ from .. import search, selectors
 from ..cards import render_cards
 from ..forms_public import OfferFilterForm
 from ..links import OfferLinks
-from ..models import Offer, OfferPlace, OfferTranslation
+from ..models import Offer, OfferPlace, OfferTranslation, TranslationStatus
 
 PAGE_SIZE = 20
 # More markers make the map slow and unreadable; the page then asks to narrow the search.
@@ -172,6 +172,7 @@ def _offer_context(request, pk):
         raise Http404 from exc
     language = translation.get_language() or settings.LANGUAGE_CODE
     translated = selectors.translation_for(offer, language)
+    status = selectors.translation_status(offer, language)
     names = dict(
         Municipality.objects.filter(
             pk__in={place.municipality_id for place in offer.place_list}
@@ -183,8 +184,10 @@ def _offer_context(request, pk):
     return {
         "offer": offer,
         "text": translated or offer,
-        # The German text stands in for a translation that is missing or outdated.
+        # The German text stands in for a translation that is missing or outdated; the
+        # note says which, so that a reader knows whether one is on its way.
         "german_fallback": language != "de" and translated is None,
+        "translation_outdated": status == TranslationStatus.OUTDATED,
         "category": offer.category.label(language),
         "places": offer.place_list,
         "times": list(offer.times.all()),

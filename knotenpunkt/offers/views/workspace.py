@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from knotenpunkt.core.access import get_in_district_or_404
+from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required, district_view
 
 from .. import selectors, services
@@ -187,31 +188,18 @@ def _field_labels():
 
 
 def _history(district, offer):
-    labels = _field_labels()
     languages = dict(translation_languages())
-    entries = []
-    for entry in selectors.offer_history(district=district, offer=offer):
-        changes = entry.changes if isinstance(entry.changes, dict) else {}
-        if entry.actor:
-            who = entry.actor.name or entry.actor.email
-        elif entry.action == "offers.confirm":
-            who = _("Provider, with the link of the reminder e-mail")
-        else:
-            who = _("Knotenpunkt (automatic)")
-        rows = []
-        for field, value in changes.items():
-            if field == "language":
-                value = str(languages.get(value, value))
-            rows.append((labels.get(field, field), value))
-        entries.append(
-            {
-                "created_at": entry.created_at,
-                "who": who,
-                "action": ACTION_LABELS.get(entry.action, entry.action),
-                "changes": rows,
-            }
-        )
-    return entries
+
+    def shown(field, value):
+        return str(languages.get(value, value)) if field == "language" else value
+
+    return history_rows(
+        selectors.offer_history(district=district, offer=offer),
+        actions=ACTION_LABELS,
+        labels=_field_labels(),
+        automatic={"offers.confirm": _("Provider, with the link of the reminder e-mail")},
+        value=shown,
+    )
 
 
 def _translation_rows(offer):

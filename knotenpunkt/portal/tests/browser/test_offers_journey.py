@@ -25,9 +25,9 @@ ARABIC_TITLE = "مقهى اللغة في السوق"
 # "Sprachcafé" with a letter missing: found only by the typo tolerance (offers/search.py).
 MISSPELT = "Sprahcafe"
 ARABIC_WORD = "مقهى"
-# The msgid of the note above an offer shown in German (a name, so that makemessages does
-# not take this file for a place where the string is used).
-GERMAN_FALLBACK_NOTE = "This offer is not yet available in your language; here is the German text."
+# The msgid of the note above an offer shown in German because its translation is outdated
+# (a name, so that makemessages does not take this file for a place where the string is used).
+OUTDATED_NOTE = "The translation of this offer is being updated; here is the current German text."
 
 
 def _workspace(district):
@@ -217,7 +217,7 @@ def test_an_offer_goes_from_the_editor_to_every_public_channel_and_its_translati
     expect(text).to_have_attribute("lang", "de")
     expect(text).to_contain_text(NEW_SUMMARY)
     with translation.override("ar"):
-        note = gettext(GERMAN_FALLBACK_NOTE)
+        note = gettext(OUTDATED_NOTE)
     expect(arabic.get_by_role("note").filter(has_text=note)).to_be_visible()
     assert_accessible(arabic)
     arabic.goto(catalogue)
