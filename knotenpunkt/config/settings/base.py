@@ -157,9 +157,10 @@ LANGUAGES = [
     ("tr", _("Turkish")),
     ("ru", _("Russian")),
 ]
-# Languages whose catalogue is complete; for the others the page says that missing
-# texts appear in English.
-KNOTENPUNKT_COMPLETE_LANGUAGES = ["de", "en"]
+# Languages whose catalogue is complete (the catalogue check holds them to it); for any
+# other language the page says that missing texts appear in English. A new language starts
+# outside this list and joins it once it is complete (docs/decisions/0002).
+KNOTENPUNKT_COMPLETE_LANGUAGES = ["de", "en", "ar", "fa", "uk", "tr", "ru"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

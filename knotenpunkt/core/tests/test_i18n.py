@@ -46,3 +46,22 @@ def test_lists_are_joined_with_the_comma_of_the_language():
             "{% list_separator %}{% endif %}{% endfor %}"
         )
         assert template.render(Context({"items": ["أ", "ب"]})) == "أ، ب"
+
+
+def test_a_language_not_yet_complete_says_that_missing_texts_appear_in_english(
+    client, district, settings
+):
+    settings.KNOTENPUNKT_COMPLETE_LANGUAGES = ["de", "en"]
+    client.cookies["django_language"] = "fa"
+
+    html = client.get(f"/{district.slug}/").content.decode()
+
+    assert "kp-partial-language" in html
+
+
+def test_a_complete_language_shows_no_notice_of_english_texts(client, district):
+    client.cookies["django_language"] = "fa"
+
+    html = client.get(f"/{district.slug}/").content.decode()
+
+    assert 'lang="fa"' in html and "kp-partial-language" not in html
