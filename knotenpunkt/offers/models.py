@@ -322,8 +322,8 @@ class OfferPlace(DistrictScopedModel):
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
         help_text=_(
-            "Optional, in degrees, for example 48.13743. Without coordinates the map shows "
-            "the place in the middle of its municipality."
+            "In degrees, for example 48.13743. Without coordinates the map shows the place "
+            "in the middle of its municipality."
         ),
     )
     longitude = models.DecimalField(
@@ -333,7 +333,7 @@ class OfferPlace(DistrictScopedModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Optional, in degrees, for example 11.57549."),
+        help_text=_("In degrees, for example 11.57549."),
     )
 
     class Meta:

@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='offerplace',
             name='latitude',
-            field=models.DecimalField(blank=True, decimal_places=5, help_text='Optional, in degrees, for example 48.13743. Without coordinates the map shows the place in the middle of its municipality.', max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude'),
+            field=models.DecimalField(blank=True, decimal_places=5, help_text='In degrees, for example 48.13743. Without coordinates the map shows the place in the middle of its municipality.', max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude'),
         ),
         migrations.AlterField(
             model_name='offerplace',
             name='longitude',
-            field=models.DecimalField(blank=True, decimal_places=5, help_text='Optional, in degrees, for example 11.57549.', max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude'),
+            field=models.DecimalField(blank=True, decimal_places=5, help_text='In degrees, for example 11.57549.', max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude'),
         ),
     ]
