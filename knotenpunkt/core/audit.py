@@ -1,5 +1,6 @@
 """Record changes (services call ``record_change`` inside their transaction) and show them."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +34,7 @@ def history_of(*, district, target):
 class HistoryRow:
     """One line of a "History of changes" table (``components/history_table.html``)."""
 
-    created_at: object
+    created_at: datetime.datetime
     who: str
     action: str
     changes: list  # (field label, new value)
