@@ -29,7 +29,12 @@ settings open one per request (Django's default).
 The search caches under the catalogue version (knotenpunkt/offers/search.py): the
 catalogue's index once per version and process, each text's matches once per version. The
 script says how many measured searches repeat a text searched before; the first search of
-a text is the slow kind, and ``slowest`` lists the three slowest.
+a text is the slow kind, and ``slowest`` lists the three slowest. Each endpoint is measured
+on a gunicorn of its own with empty caches, so that the API does not find the texts the
+catalogue searched before it.
+
+``--keep`` (PostgreSQL) keeps the database afterwards and reuses it on the next run with
+``--keep``, which then skips generating the offers.
 """
 
 import os
@@ -181,8 +186,10 @@ def run(args, *, generate=True):
         return
 
     connection.close()
-    with _Server(args) as server:
-        for name, (path, params) in endpoints.items():
+    for name, (path, params) in endpoints.items():
+        # A server of its own for each endpoint: the catalogue and the API share the search
+        # caches, and the API would otherwise find every text the catalogue searched.
+        with _Server(args) as server:
             urls = [f"{path}?{urlencode(p)}" if p else path for p in params]
             for clients in (1, args.clients):
                 _measure(server, name, urls, clients=clients, warmup=args.warmup)
