@@ -331,13 +331,20 @@ class _Postgres:
         return fold(stem(word)).startswith(fold(term.stem))
 
     @staticmethod
-    def tsquery(clauses, weight=""):
+    def alternatives(term):
+        """Return what ``term`` stands for in ``to_tsquery`` syntax: the word, the words it
+        begins (``word:*``), its umlaut spelling, typo corrections and compounds."""
+        words = [term.word, f"{term.word}:*", *term.typo_words, *term.compound_words]
+        if term.umlaut_spelling:
+            words.insert(2, f"{term.umlaut_spelling}:*")
+        return words
+
+    @classmethod
+    def tsquery(cls, clauses, weight=""):
         """Return the query for ``to_tsquery``; ``weight`` ("A"): only words of that weight."""
 
         def alternatives(term):
-            words = [term.word, f"{term.word}:*", *term.typo_words, *term.compound_words]
-            if term.umlaut_spelling:
-                words.insert(2, f"{term.umlaut_spelling}:*")
+            words = cls.alternatives(term)
             marked = [f"{word}{weight}" if ":" in word else f"{word}:{weight}" for word in words]
             return "(" + " | ".join(marked if weight else words) + ")"
 
@@ -391,6 +398,119 @@ class _Postgres:
     def match_tiers(self, clauses, district_id):
         """Return {tier: bits of ids} of the district's offers that match (public or not):
         tier 2 where the title matches, 1 where the summary does, 0 for the rest."""
+        found = self._match_postings(clauses, district_id)
+        return found if found is not None else self._match_vectors(clauses, district_id)
+
+    # Each alternative of each term normalised by the German configuration (stemmed, or ''
+    # for a stop word), then the bits of the words it stands for from the postings
+    # (migration 0006): the word itself, or with ``:*`` every word it begins, ORed per term
+    # and tier. Tier -1 marks an alternative (by its number) that is not one plain word
+    # ("e-mail" becomes a phrase), -2 a stop word. The postings' ``word`` sorts bytewise
+    # ("C"), so ``word:*`` is a range of their index, read once per alternative.
+    POSTINGS = """
+        WITH alternative AS (
+            SELECT a.n, a.term, CAST(to_tsquery('german'::regconfig, a.alternative) AS text) AS q
+            FROM unnest(%(alternatives)s::text[], %(terms)s::integer[])
+                WITH ORDINALITY AS a(alternative, term, n)
+        ), lexeme AS (
+            SELECT n, term, q, right(q, 2) = ':*' AS prefix,
+                   replace(substring(q from %(plain)s), %(quoted)s, %(quote)s) COLLATE "C" AS word
+            FROM alternative
+        )
+        SELECT n, -1, 0, CAST(0 AS bigint) FROM lexeme WHERE q <> '' AND word IS NULL
+        UNION ALL
+        SELECT n, -2, 0, CAST(0 AS bigint) FROM lexeme WHERE q = ''
+        UNION ALL
+        SELECT l.term, p.tier, p.chunk, bit_or(p.bits)
+        FROM lexeme AS l
+        CROSS JOIN LATERAL (
+            SELECT tier, chunk, bits FROM offers_search_posting
+            WHERE district_id = %(district)s AND word >= l.word
+            AND word <= CASE WHEN l.prefix THEN l.word || chr(1114111) ELSE l.word END
+        ) AS p
+        GROUP BY l.term, p.tier, p.chunk
+    """
+    # One lexeme as to_tsquery writes it: 'word' or 'word':*, quotes doubled inside.
+    PLAIN_LEXEME = r"^'((?:[^']|'')+)'(?::\*)?$"
+
+    def _match_postings(self, clauses, district_id):
+        """``match_tiers`` from the postings, or None where they cannot answer."""
+        terms = [term for clause in clauses for term in clause]
+        owners, alternatives = [], []
+        for index, term in enumerate(terms):
+            for alternative in self.alternatives(term):
+                owners.append(index)
+                alternatives.append(alternative)
+        connection = connections[self.using]
+        with transaction.atomic(using=self.using), connection.cursor() as cursor:
+            # The planner cannot estimate the ranges of words and overrates the query at
+            # scale; compiling it (JIT) then costs more than running it.
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute(
+                self.POSTINGS,
+                {
+                    "alternatives": alternatives,
+                    "terms": owners,
+                    "plain": self.PLAIN_LEXEME,
+                    "quoted": "''",
+                    "quote": "'",
+                    "district": district_id,
+                },
+            )
+            rows = cursor.fetchall()
+        stop_words, words = set(), {}
+        for n, tier, chunk, bits in rows:
+            if tier == -1:
+                return None
+            if tier == -2:
+                stop_words.add(n - 1)
+            else:  # n is the term here
+                words.setdefault((n, tier), []).append((chunk, bits))
+        # A term counts unless all its alternatives are stop words (as in to_tsquery).
+        counted = {owners[n] for n in range(len(alternatives)) if n not in stop_words}
+        bits = {key: _bits_from_words(found) for key, found in words.items()}
+
+        def having(index, tiers):
+            found = 0
+            for tier in tiers:
+                found |= bits.get((index, tier), 0)
+            return found
+
+        # As the vector query does: a clause's words must all occur (anywhere for a match,
+        # in the title or summary for tier 1, in the title for tier 2), its negated words
+        # not there; -1 has every bit set, so that a clause starts excluding nothing.
+        matching, in_head, in_title = 0, 0, 0
+        index = 0
+        for clause in clauses:
+            found, head, title, wanted = -1, -1, -1, False
+            for term in clause:
+                if index in counted:
+                    anywhere, summary_or_title, in_its_title = (
+                        having(index, (0, 1, 2)),
+                        having(index, (1, 2)),
+                        having(index, (2,)),
+                    )
+                    if term.negated:
+                        found &= ~anywhere
+                        head &= ~summary_or_title
+                        title &= ~in_its_title
+                    else:
+                        wanted = True
+                        found &= anywhere
+                        head &= summary_or_title
+                        title &= in_its_title
+                index += 1
+            if wanted:
+                matching |= found
+                in_head |= head
+                in_title |= title
+        title = matching & in_title
+        head = matching & in_head & ~title
+        rest = matching & ~in_head & ~title
+        return {tier: found for tier, found in ((2, title), (1, head), (0, rest)) if found}
+
+    def _match_vectors(self, clauses, district_id):
+        """``match_tiers`` from the full-text index and the offer rows."""
         query = self.tsquery(clauses)
         connection = connections[self.using]
         with transaction.atomic(using=self.using), connection.cursor() as cursor:

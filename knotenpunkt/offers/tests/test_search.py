@@ -572,3 +572,82 @@ def test_triggers_of_the_catalogue_version_come_back_after_a_table_rebuild(distr
     Offer.objects.filter(pk=offer.pk).update(title="Sprachcafé am Markt")
 
     assert _version() != before
+
+
+# PostgreSQL: the postings (migration 0006) answer as the full-text index does --------------
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the postings exist on PostgreSQL only"
+)
+POSTING_QUERIES = [
+    "Deutschkurs",
+    "deutschkurz",
+    "Kinder",
+    "Beratung -Nord",
+    "Kinder OR Fahrrad",
+    "Sprachcafe Mitte",
+    "Nord Süd",
+    "Quantenphysik",
+    "der Deutschkurs",
+    "suchen -Beratung",
+]
+
+
+def _both_ways(district, text):
+    query = TextQuery(text)
+    backend = query.backend
+    return (
+        backend._match_postings(query.clauses, district.pk),
+        backend._match_vectors(query.clauses, district.pk),
+    )
+
+
+@postgres_only
+@pytest.mark.parametrize("text", POSTING_QUERIES)
+def test_the_postings_find_the_offers_and_tiers_the_vectors_do(district, varied, text):
+    postings, vectors = _both_ways(district, text)
+
+    assert postings == vectors
+
+
+@postgres_only
+def test_the_postings_follow_changes_and_deletions(district, other_district, varied, make_offer):
+    offer = make_offer("Fahrradwerkstatt Nord", "Für alle, die Beratung suchen.")
+    OfferFactory(district=other_district, title="Fahrradwerkstatt Süd")
+    offer.title, offer.summary = "Beratung Nord", "Für alle, die eine Fahrradwerkstatt suchen."
+    offer.save()
+    Offer.objects.filter(title__startswith="Deutschkurs Süd").delete()
+    Offer.objects.filter(title__startswith="Sprachcafé").update(title="Kindergruppe Mitte")
+
+    for text in [*POSTING_QUERIES, "Fahrradwerkstatt", "Kindergruppe"]:
+        postings, vectors = _both_ways(district, text)
+        assert postings == vectors, text
+    tiers = _both_ways(district, "Fahrradwerkstatt")[0]
+    assert offer.pk not in search._ids(tiers.get(2, 0))
+    assert offer.pk in search._ids(tiers.get(1, 0))
+
+
+@postgres_only
+def test_what_is_not_one_plain_word_is_searched_in_the_vectors(district, make_offer, monkeypatch):
+    """to_tsquery makes a phrase of "e-mail": the postings say so, and the vectors answer."""
+    make_offer("E-Mail-Beratung", "Beratung per E-Mail.")
+    backend = search._Postgres(connection.alias)
+    with connection.cursor() as cursor:
+        parameters = {"alternatives": ["e-mail", "beratung:*"], "terms": [0, 1]}
+        cursor.execute(
+            backend.POSTINGS,
+            {
+                **parameters,
+                "district": district.pk,
+                "plain": backend.PLAIN_LEXEME,
+                "quoted": "''",
+                "quote": "'",
+            },
+        )
+        marks = {(n, tier) for n, tier, _chunk, _bits in cursor.fetchall() if tier < 0}
+    assert marks == {(1, -1)}
+
+    clauses = TextQuery("Beratung").clauses
+    vectors = backend._match_vectors(clauses, district.pk)
+    monkeypatch.setattr(backend, "_match_postings", lambda *args: None)
+    assert vectors and backend.match_tiers(clauses, district.pk) == vectors
