@@ -433,14 +433,10 @@ class _Postgres:
     # One lexeme as to_tsquery writes it: 'word' or 'word':*, quotes doubled inside.
     PLAIN_LEXEME = r"^'((?:[^']|'')+)'(?::\*)?$"
 
-    def _match_postings(self, clauses, district_id):
-        """``match_tiers`` from the postings, or None where they cannot answer."""
-        terms = [term for clause in clauses for term in clause]
-        owners, alternatives = [], []
-        for index, term in enumerate(terms):
-            for alternative in self.alternatives(term):
-                owners.append(index)
-                alternatives.append(alternative)
+    def posting_rows(self, alternatives, terms, district_id):
+        """Return the rows of ``POSTINGS`` for ``alternatives`` (in ``to_tsquery`` syntax)
+        of the ``terms`` (a number per alternative): ``(term, tier, block, bits)``, and
+        ``(alternative, -1 or -2, 0, 0)`` marks (numbered from 1)."""
         connection = connections[self.using]
         with transaction.atomic(using=self.using), connection.cursor() as cursor:
             # The planner cannot estimate the ranges of words and overrates the query at
@@ -450,15 +446,25 @@ class _Postgres:
                 self.POSTINGS,
                 {
                     "alternatives": alternatives,
-                    "terms": owners,
+                    "terms": terms,
                     "plain": self.PLAIN_LEXEME,
                     "quoted": "''",
                     "quote": "'",
                     "district": district_id,
                 },
             )
-            rows = cursor.fetchall()
+            return cursor.fetchall()
+
+    def _match_postings(self, clauses, district_id):
+        """``match_tiers`` from the postings, or None where they cannot answer."""
+        terms = [term for clause in clauses for term in clause]
+        owners, alternatives = [], []
+        for index, term in enumerate(terms):
+            for alternative in self.alternatives(term):
+                owners.append(index)
+                alternatives.append(alternative)
         stop_words, words = set(), {}
+        rows = self.posting_rows(alternatives, owners, district_id)
         for n, tier, chunk, bits in rows:
             if tier == -1:
                 return None

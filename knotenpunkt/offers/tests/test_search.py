@@ -632,19 +632,10 @@ def test_what_is_not_one_plain_word_is_searched_in_the_vectors(district, make_of
     """to_tsquery makes a phrase of "e-mail": the postings say so, and the vectors answer."""
     make_offer("E-Mail-Beratung", "Beratung per E-Mail.")
     backend = search._Postgres(connection.alias)
-    with connection.cursor() as cursor:
-        parameters = {"alternatives": ["e-mail", "beratung:*"], "terms": [0, 1]}
-        cursor.execute(
-            backend.POSTINGS,
-            {
-                **parameters,
-                "district": district.pk,
-                "plain": backend.PLAIN_LEXEME,
-                "quoted": "''",
-                "quote": "'",
-            },
-        )
-        marks = {(n, tier) for n, tier, _chunk, _bits in cursor.fetchall() if tier < 0}
+
+    rows = backend.posting_rows(["e-mail", "beratung:*"], [0, 1], district.pk)
+
+    marks = {(n, tier) for n, tier, _block, _bits in rows if tier < 0}
     assert marks == {(1, -1)}
 
     clauses = TextQuery("Beratung").clauses
