@@ -2,12 +2,14 @@
 
 ``with_public_details`` (offers.selectors) prefetches through Django's related managers,
 which builds a queryset per offer and relation; for a page of 100 offers that was most of
-the API's time. Here each relation is one ``values_list`` query for the whole page, and
+the API's time. Here the languages and target groups come with the offers, joined into one
+text each (``public_rows``), the places in one ``values`` query for the whole page, and
 translations only in the language asked for.
 """
 
 from collections import defaultdict
 
+from knotenpunkt.core.expressions import joined_values, split_joined
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.offers.models import Offer, OfferPlace, OfferTranslation
 
@@ -25,18 +27,29 @@ PLACE_FIELDS = (
 
 
 def public_rows(offers):
-    """Return ``offers`` as the API reads them (provider and category joined)."""
+    """Return ``offers`` as the API reads them: provider and category joined, the codes of
+    their languages and target groups as one text each."""
     # The search text is the largest column, and no answer shows it.
-    return offers.select_related("provider", "category").defer("search_text")
+    return (
+        offers.select_related("provider", "category")
+        .defer("search_text")
+        .annotate(
+            joined_language_codes=joined_values(
+                Offer.languages.through.objects, "spokenlanguage_id"
+            ),
+            joined_target_group_codes=joined_values(
+                Offer.target_groups.through.objects, "targetgroup_id"
+            ),
+        )
+    )
 
 
 def attach_details(offers, *, lang):
-    """Give each offer ``language_codes``, ``target_group_codes``, ``place_rows`` and
-    ``translation`` (into ``lang``, current or not; None for German or if missing)."""
+    """Give each offer (from ``public_rows``) ``language_codes``, ``target_group_codes``,
+    ``place_rows`` and ``translation`` (into ``lang``, current or not; None for German or if
+    missing)."""
     offers = list(offers)
     ids = [offer.pk for offer in offers]
-    languages = _codes(Offer.languages.through, "spokenlanguage_id", ids)
-    groups = _codes(Offer.target_groups.through, "targetgroup_id", ids)
     places = defaultdict(list)
     for row in OfferPlace.objects.filter(offer_id__in=ids).order_by("pk").values(*PLACE_FIELDS):
         places[row["offer_id"]].append(row)
@@ -47,20 +60,11 @@ def attach_details(offers, *, lang):
         ):
             translations[translation.offer_id] = translation
     for offer in offers:
-        offer.language_codes = languages[offer.pk]
-        offer.target_group_codes = groups[offer.pk]
+        offer.language_codes = sorted(split_joined(offer.joined_language_codes))
+        offer.target_group_codes = sorted(split_joined(offer.joined_target_group_codes))
         offer.place_rows = places[offer.pk]
         offer.translation = translations.get(offer.pk)
     return offers
-
-
-def _codes(through, column, ids):
-    codes = defaultdict(list)
-    if ids:
-        pairs = through.objects.filter(offer_id__in=ids).values_list("offer_id", column)
-        for offer_id, code in pairs.order_by(column):
-            codes[offer_id].append(code)
-    return codes
 
 
 def attach_organisation_details(organisations):
