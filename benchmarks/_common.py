@@ -185,6 +185,22 @@ def machine():
     return f"{os.cpu_count()} cores {model}{memory}; Python {platform.python_version()}; {database}"
 
 
+def cpu_probe():
+    """Return the milliseconds a fixed piece of pure Python takes here (best of three).
+
+    Machines of the same name differ, and a shared machine's speed drifts with its
+    neighbours' load: a run's figures compare with another run's only where the probes
+    are close.
+    """
+    best = None
+    for _ in range(3):
+        started = time.perf_counter()
+        sum(number * number for number in range(2_000_000))
+        elapsed = (time.perf_counter() - started) * 1000
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
 def commit():
     try:
         result = subprocess.run(

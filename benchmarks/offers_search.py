@@ -55,6 +55,7 @@ from _common import (
     ROOT,
     arguments,
     commit,
+    cpu_probe,
     load_average,
     machine,
     percentiles,
@@ -150,7 +151,7 @@ def run(args, *, generate=True):
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     analyze_s = time.perf_counter() - started
     total = Offer.objects.in_district(district).count()
-    print(f"Machine: {machine()}; commit {commit()}")
+    print(f"Machine: {machine()}; CPU probe {cpu_probe():.0f} ms; commit {commit()}")
     statistics = (
         f"{'VACUUM ' if connection.vendor == 'postgresql' else ''}ANALYZE {analyze_s:.1f} s"
     )
