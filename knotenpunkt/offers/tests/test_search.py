@@ -590,6 +590,8 @@ POSTING_QUERIES = [
     "Quantenphysik",
     "der Deutschkurs",
     "suchen -Beratung",
+    "Beratung damit",  # a stop word of PostgreSQL's, not of ours
+    "damit",
 ]
 
 
