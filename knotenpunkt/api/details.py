@@ -3,18 +3,18 @@
 ``with_public_details`` (offers.selectors) prefetches through Django's related managers,
 which builds a queryset per offer and relation; for a page of 100 offers that was most of
 the API's time. Here the languages and target groups come with the offers, joined into one
-text each (``public_rows``), the places in one ``values`` query for the whole page, and
-translations only in the language asked for.
+text each and their places as JSON rows (``public_rows``), and translations only in the
+language asked for.
 """
 
 from collections import defaultdict
 
-from knotenpunkt.core.expressions import joined_values, split_joined
+from knotenpunkt.core.expressions import joined_rows, joined_values, split_joined
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.offers.models import Offer, OfferPlace, OfferTranslation
 
 PLACE_FIELDS = (
-    "offer_id",
+    "pk",
     "name",
     "street",
     "postal_code",
@@ -40,6 +40,7 @@ def public_rows(offers):
             joined_target_group_codes=joined_values(
                 Offer.target_groups.through.objects, "targetgroup_id"
             ),
+            joined_places=joined_rows(OfferPlace.objects, *PLACE_FIELDS),
         )
     )
 
@@ -50,9 +51,6 @@ def attach_details(offers, *, lang):
     missing)."""
     offers = list(offers)
     ids = [offer.pk for offer in offers]
-    places = defaultdict(list)
-    for row in OfferPlace.objects.filter(offer_id__in=ids).order_by("pk").values(*PLACE_FIELDS):
-        places[row["offer_id"]].append(row)
     translations = {}
     if lang != "de" and ids:
         for translation in OfferTranslation.objects.filter(offer_id__in=ids, language=lang).only(
@@ -62,7 +60,10 @@ def attach_details(offers, *, lang):
     for offer in offers:
         offer.language_codes = sorted(split_joined(offer.joined_language_codes))
         offer.target_group_codes = sorted(split_joined(offer.joined_target_group_codes))
-        offer.place_rows = places[offer.pk]
+        offer.place_rows = [
+            dict(zip(PLACE_FIELDS, row, strict=True))
+            for row in sorted(offer.joined_places or [], key=lambda row: row[0])
+        ]
         offer.translation = translations.get(offer.pk)
     return offers
 

@@ -55,6 +55,32 @@ def test_the_list_shows_a_public_offer_with_its_details(client, api_url, offer, 
     assert "review_note" not in entry and "state" not in entry and "search_text" not in entry
 
 
+def test_places_come_in_the_order_they_were_entered_with_their_fields(
+    client, api_url, offer, municipalities
+):
+    second = OfferPlaceFactory(
+        offer=offer,
+        municipality=municipalities[1],
+        name='Raum \x1f 2, "Süd"',
+        street="",
+        latitude=None,
+        longitude=None,
+    )
+    third = OfferPlaceFactory(offer=offer, municipality=municipalities[2], latitude="48.13743")
+
+    places = client.get(api_url(offer.district, "offers")).json()["results"][0]["places"]
+
+    assert [place["municipality"]["id"] for place in places] == [
+        municipalities[0].pk,
+        municipalities[1].pk,
+        municipalities[2].pk,
+    ]
+    assert places[1]["name"] == second.name and places[1]["street"] == ""
+    assert places[1]["latitude"] is None and places[1]["longitude"] is None
+    assert places[2]["latitude"] == pytest.approx(48.13743)
+    assert places[2]["city"] == third.city
+
+
 def test_the_detail_shows_the_offer_with_its_times(client, api_url, offer):
     OfferTime.objects.create(
         district=offer.district,
