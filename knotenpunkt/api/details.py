@@ -8,10 +8,11 @@ language asked for.
 """
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from knotenpunkt.core.expressions import joined_rows, joined_values, split_joined
 from knotenpunkt.directory.models import Organisation
-from knotenpunkt.offers.models import Offer, OfferPlace, OfferTranslation
+from knotenpunkt.offers.models import Cost, Offer, OfferPlace, OfferTranslation, category_label
 
 PLACE_FIELDS = (
     "pk",
@@ -26,45 +27,106 @@ PLACE_FIELDS = (
 )
 
 
+# What an answer shows of an offer, its provider and its category.
+OFFER_VALUES = (
+    "pk",
+    "revision_of_id",
+    "title",
+    "summary",
+    "description",
+    "text_hash",
+    "cost",
+    "cost_note",
+    "registration_required",
+    "registration_note",
+    "is_online",
+    "serves_whole_district",
+    "schedule_note",
+    "valid_from",
+    "valid_until",
+    "accessibility",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "website",
+    "published_at",
+    "last_confirmed_at",
+    "updated_at",
+    "provider_id",
+    "provider__name",
+    "provider__is_public",
+    "category_id",
+    "category__slug",
+    "category__name",
+    "category__translations",
+    "joined_language_codes",
+    "joined_target_group_codes",
+    "joined_places",
+)
+
+
+class OfferRow(SimpleNamespace):
+    """An offer as the API reads it: plain values, no model (``attach_details``)."""
+
+    @property
+    def public_pk(self):
+        """The id under which the offer is public (a pending change shows its original)."""
+        return self.revision_of_id or self.pk
+
+    def get_cost_display(self):
+        return str(dict(Cost.choices).get(self.cost, self.cost))
+
+
+class CategoryRow(SimpleNamespace):
+    def label(self, language_code):
+        return category_label(self.name, self.translations, language_code)
+
+
 def public_rows(offers):
-    """Return ``offers`` as the API reads them: provider and category joined, the codes of
-    their languages and target groups as one text each."""
-    # The search text is the largest column, and no answer shows it.
-    return (
-        offers.select_related("provider", "category")
-        .defer("search_text")
-        .annotate(
-            joined_language_codes=joined_values(
-                Offer.languages.through.objects, "spokenlanguage_id"
-            ),
-            joined_target_group_codes=joined_values(
-                Offer.target_groups.through.objects, "targetgroup_id"
-            ),
-            joined_places=joined_rows(OfferPlace.objects, *PLACE_FIELDS),
-        )
-    )
+    """Return ``offers`` as the API reads them: plain values (``OFFER_VALUES``) with the
+    provider and category joined, the codes of their languages and target groups as one text
+    each and their places as JSON rows. Model instances cost more than the query."""
+    return offers.annotate(
+        joined_language_codes=joined_values(Offer.languages.through.objects, "spokenlanguage_id"),
+        joined_target_group_codes=joined_values(
+            Offer.target_groups.through.objects, "targetgroup_id"
+        ),
+        joined_places=joined_rows(OfferPlace.objects, *PLACE_FIELDS),
+    ).values(*OFFER_VALUES)
 
 
-def attach_details(offers, *, lang):
-    """Give each offer (from ``public_rows``) ``language_codes``, ``target_group_codes``,
-    ``place_rows`` and ``translation`` (into ``lang``, current or not; None for German or if
-    missing)."""
-    offers = list(offers)
-    ids = [offer.pk for offer in offers]
+def attach_details(rows, *, lang):
+    """Return ``OfferRow``s for the ``rows`` of ``public_rows``, each with ``provider``,
+    ``category``, ``language_codes``, ``target_group_codes``, ``place_rows`` and
+    ``translation`` (into ``lang``, current or not; None for German or if missing)."""
+    rows = list(rows)
+    ids = [row["pk"] for row in rows]
     translations = {}
     if lang != "de" and ids:
         for translation in OfferTranslation.objects.filter(offer_id__in=ids, language=lang).only(
             "offer_id", "title", "summary", "description", "source_hash"
         ):
             translations[translation.offer_id] = translation
-    for offer in offers:
-        offer.language_codes = sorted(split_joined(offer.joined_language_codes))
-        offer.target_group_codes = sorted(split_joined(offer.joined_target_group_codes))
+    offers = []
+    for row in rows:
+        offer = OfferRow(**{name: row[name] for name in OFFER_VALUES if "__" not in name})
+        offer.provider = SimpleNamespace(
+            pk=row["provider_id"], name=row["provider__name"], is_public=row["provider__is_public"]
+        )
+        offer.category = CategoryRow(
+            pk=row["category_id"],
+            slug=row["category__slug"],
+            name=row["category__name"],
+            translations=row["category__translations"],
+        )
+        offer.language_codes = sorted(split_joined(row["joined_language_codes"]))
+        offer.target_group_codes = sorted(split_joined(row["joined_target_group_codes"]))
         offer.place_rows = [
-            dict(zip(PLACE_FIELDS, row, strict=True))
-            for row in sorted(offer.joined_places or [], key=lambda row: row[0])
+            dict(zip(PLACE_FIELDS, place, strict=True))
+            for place in sorted(row["joined_places"] or [], key=lambda place: place[0])
         ]
         offer.translation = translations.get(offer.pk)
+        offers.append(offer)
     return offers
 
 

@@ -15,7 +15,7 @@ from ninja import Path, Query, Router
 
 from knotenpunkt.directory.selectors import organisation_search
 from knotenpunkt.districts.selectors import municipalities_list
-from knotenpunkt.offers.models import Offer
+from knotenpunkt.offers.models import Offer, OfferTime
 from knotenpunkt.offers.search import catalogue_search
 from knotenpunkt.offers.selectors import categories, public_offers
 
@@ -114,7 +114,10 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
 
     ids = found.page(page.offset, page.limit, filters.sort)
     # The search found public offers only; their ids need not pass the public conditions again.
-    loaded = public_rows(Offer.objects.in_district(district).filter(pk__in=ids)).in_bulk()
+    loaded = {
+        row["pk"]: row
+        for row in public_rows(Offer.objects.in_district(district).filter(pk__in=ids))
+    }
     rows = attach_details([loaded[pk] for pk in ids if pk in loaded], lang=filters.lang)
     urls = representations.Urls(request, district)
     with translation.override(filters.lang):
@@ -158,11 +161,10 @@ def offer(
     except Offer.DoesNotExist as exc:  # unpublished between the two queries
         raise Http404 from exc
     (item,) = attach_details([item], lang=params.lang)
+    times = OfferTime.objects.in_district(district).filter(offer_id=item.pk)
     urls = representations.Urls(request, district)
     with translation.override(params.lang):
-        data = representations.offer(
-            item, lang=params.lang, urls=urls, times=list(item.times.all())
-        )
+        data = representations.offer(item, lang=params.lang, urls=urls, times=list(times))
     validators.apply(response)
     return data
 
