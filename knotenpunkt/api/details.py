@@ -11,8 +11,10 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 from knotenpunkt.core.expressions import joined_rows, joined_values, split_joined
+from knotenpunkt.core.models import choice_display
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.offers.models import Cost, Offer, OfferPlace, OfferTranslation, category_label
+from knotenpunkt.offers.services import OFFER_FIELDS
 
 PLACE_FIELDS = (
     "pk",
@@ -27,28 +29,13 @@ PLACE_FIELDS = (
 )
 
 
-# What an answer shows of an offer, its provider and its category.
+# What an answer shows of an offer: every field its editors fill in (the provider and the
+# category come joined), and what Knotenpunkt keeps about it.
 OFFER_VALUES = (
     "pk",
     "revision_of_id",
-    "title",
-    "summary",
-    "description",
     "text_hash",
-    "cost",
-    "cost_note",
-    "registration_required",
-    "registration_note",
-    "is_online",
-    "serves_whole_district",
-    "schedule_note",
-    "valid_from",
-    "valid_until",
-    "accessibility",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "website",
+    *(name for name in OFFER_FIELDS if name not in ("provider", "category")),
     "published_at",
     "last_confirmed_at",
     "updated_at",
@@ -73,8 +60,7 @@ class OfferRow(SimpleNamespace):
         """The id under which the offer is public (a pending change shows its original)."""
         return self.revision_of_id or self.pk
 
-    def get_cost_display(self):
-        return str(dict(Cost.choices).get(self.cost, self.cost))
+    get_cost_display = choice_display("cost", Cost)
 
 
 class CategoryRow(SimpleNamespace):

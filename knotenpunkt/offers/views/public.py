@@ -186,7 +186,7 @@ def _offer_context(request, pk):
         "text": translated or offer,
         # The German text stands in for a translation that is missing or outdated; the
         # note says which, so that a reader knows whether one is on its way.
-        "german_fallback": language != "de" and translated is None,
+        "german_fallback": status in (TranslationStatus.MISSING, TranslationStatus.OUTDATED),
         "translation_outdated": status == TranslationStatus.OUTDATED,
         "category": offer.category.label(language),
         "places": offer.place_list,
