@@ -2,8 +2,8 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.districts.tests.factories import (
     DistrictFactory,
     MembershipFactory,

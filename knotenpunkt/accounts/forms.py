@@ -3,9 +3,8 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION, Role
 from knotenpunkt.districts.selectors import municipalities_list
-
-from .roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION, Role
 
 
 class InvitationForm(forms.Form):

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import DistrictQuerySet, DistrictScopedModel
-
-from .roles import Role
+from knotenpunkt.core.roles import Role
 
 
 class UserManager(BaseUserManager):

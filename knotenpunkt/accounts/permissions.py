@@ -1,8 +1,7 @@
 """Who may see a district's members and invite people into it."""
 
 from knotenpunkt.core.permissions import has_any_role
-
-from .roles import Role
+from knotenpunkt.core.roles import Role
 
 RULES = {
     "members.view": frozenset({Role.DISTRICT_ADMIN}),

@@ -13,11 +13,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION
 from knotenpunkt.districts.services import membership_grant
 
 from .models import Invitation, User, hash_invitation_token
 from .permissions import can_invite, can_manage_members
-from .roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION
 
 
 class InvitationInvalid(Exception):

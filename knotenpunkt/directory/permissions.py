@@ -4,8 +4,8 @@ District coordinators edit everything in their district; municipal coordinators 
 organisations of their municipality (seat); partner editors edit their own organisation.
 """
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.permissions import has_any_role, roles_of
+from knotenpunkt.core.roles import Role
 
 MEMBER_ROLES = frozenset(Role.values)
 

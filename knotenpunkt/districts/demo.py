@@ -11,7 +11,7 @@ from django.db import transaction
 from faker import Faker
 
 from knotenpunkt.accounts.models import User
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 
 from .models import District, IntegrationManagementCarrier, Membership, Municipality, Region
 from .services import membership_grant

@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.accounts.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.core.models import DistrictScopedModel
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 
 # Amtlicher Gemeindeschlüssel: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde).
 ags_validator = RegexValidator(

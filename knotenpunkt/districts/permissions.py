@@ -1,7 +1,7 @@
 """Who may do what with a district's settings and its workspace."""
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.permissions import has_any_role
+from knotenpunkt.core.roles import Role
 
 ALL_ROLES = frozenset(Role.values)
 

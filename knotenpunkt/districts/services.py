@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.permissions import forget_roles
+from knotenpunkt.core.roles import Role
 
 from .models import District, Membership
 from .permissions import can_edit_district_settings

@@ -6,8 +6,8 @@ write and review every offer of the district. Nobody publishes without the revie
 and the services check again, so that the API and commands cannot bypass the views.
 """
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.permissions import has_any_role, roles_of
+from knotenpunkt.core.roles import Role
 
 DISTRICT_STAFF = frozenset({Role.DISTRICT_ADMIN, Role.DISTRICT_COORDINATOR})
 

@@ -25,7 +25,7 @@ def confirm_token(offer) -> str:
 
 
 def _reviewer_addresses(offer):
-    from knotenpunkt.accounts.roles import Role
+    from knotenpunkt.core.roles import Role
     from knotenpunkt.districts.models import Membership
 
     from .permissions import RULES
@@ -42,7 +42,7 @@ def _reviewer_addresses(offer):
 
 
 def _editor_addresses(offer):
-    from knotenpunkt.accounts.roles import Role
+    from knotenpunkt.core.roles import Role
     from knotenpunkt.districts.models import Membership
 
     editors = Membership.objects.in_district(offer.district).filter(

@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from knotenpunkt.accounts.models import Invitation, User, hash_invitation_token
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.accounts.services import invitation_create
 from knotenpunkt.accounts.tests.factories import InvitationFactory, UserFactory
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.models import Membership
 
 TOKEN = "a-known-invitation-token"

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.accounts.tests.factories import PASSWORD, UserFactory
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.tests.factories import MembershipFactory
 
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knotenpunkt.accounts.models import Invitation
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.accounts.tests.factories import InvitationFactory
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.models import Membership
 from knotenpunkt.districts.tests.factories import MembershipFactory
 

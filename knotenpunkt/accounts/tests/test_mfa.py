@@ -6,8 +6,8 @@ import pytest
 from django.contrib import messages
 from django.urls import reverse
 
-from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA, Role
 from knotenpunkt.accounts.tests.factories import PASSWORD
+from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA, Role
 
 ROLES_WITHOUT_MFA_DUTY = [role for role in Role if role not in ROLES_SEEING_CLIENT_DATA]
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.offers import services
 from knotenpunkt.offers.models import Offer
 from knotenpunkt.offers.tests.factories import OfferFactory

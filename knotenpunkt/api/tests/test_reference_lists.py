@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import OrganisationType
 from knotenpunkt.directory.tests.factories import ContactPersonFactory, OrganisationFactory
 from knotenpunkt.districts.tests.factories import MunicipalityFactory

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core import views
+from knotenpunkt.core.roles import Role
 
 
 def _template_names(response):

@@ -1,7 +1,7 @@
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 
 
 def test_untranslated_text_in_a_partial_language_falls_back_to_english(monkeypatch):

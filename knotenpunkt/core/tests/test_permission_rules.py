@@ -12,8 +12,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from knotenpunkt.accounts.models import User
 from knotenpunkt.accounts.permissions import can_invite, can_manage_members, can_view_members
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.permissions import has_any_role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 from knotenpunkt.districts.tests.factories import MembershipFactory

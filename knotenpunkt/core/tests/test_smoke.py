@@ -1,4 +1,4 @@
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 
 
 def test_district_home_renders_for_anonymous_visitors(client, district):

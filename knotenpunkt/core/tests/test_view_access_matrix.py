@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 import knotenpunkt
-from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA, Role
+from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA, Role
 
 TOKEN = {"token": "no-such-invitation-token"}
 # POST-only views; their POST behaviour per role and district is in accounts/tests/test_members.py.

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.exporting import (
     contact_table,
     organisation_table,

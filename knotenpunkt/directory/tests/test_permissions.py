@@ -2,7 +2,7 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.directory.permissions import (
     can_edit_any,

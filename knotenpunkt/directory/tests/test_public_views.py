@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import (
     IntegrationTeam,
     LanguageCode,

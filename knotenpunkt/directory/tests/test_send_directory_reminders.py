@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.management.commands.send_directory_reminders import (
     send_directory_reminders,
 )

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
 from knotenpunkt.directory.selectors import organisation_history
 from knotenpunkt.directory.services import (

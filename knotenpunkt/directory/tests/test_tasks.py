@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.management.commands.send_directory_reminders import (
     send_directory_reminders,
 )

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
 from knotenpunkt.districts.models import Membership
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from knotenpunkt.accounts.models import User
-from knotenpunkt.accounts.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.districts.demo import DEMO_PASSWORD
 from knotenpunkt.districts.models import District, Membership, Municipality, Region
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils import translation
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.middleware import DistrictMiddleware
 from knotenpunkt.districts.models import RESERVED_SLUGS
 from knotenpunkt.districts.tests.factories import DistrictFactory

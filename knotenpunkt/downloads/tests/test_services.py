@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.downloads.models import Document, DocumentCategory, DocumentVersion
 from knotenpunkt.downloads.services import (
     document_add_version,

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import OrganisationType
 from knotenpunkt.directory.tests.factories import ContactPersonFactory, OrganisationFactory
 from knotenpunkt.downloads.models import Document, DocumentCategory, DocumentVersion

@@ -2,7 +2,7 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.models import Membership
 from knotenpunkt.offers.services import ensure_default_categories
 

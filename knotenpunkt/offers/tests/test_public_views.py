@@ -95,7 +95,7 @@ def test_only_published_confirmed_and_current_offers_are_shown(
 def test_a_pending_change_is_not_shown_but_the_published_text_is(
     client, district, users, make_offer
 ):
-    from knotenpunkt.accounts.roles import Role
+    from knotenpunkt.core.roles import Role
     from knotenpunkt.offers import services
 
     offer = make_offer("Sprachcafé")

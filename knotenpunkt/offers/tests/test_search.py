@@ -489,7 +489,7 @@ def test_every_write_to_the_catalogue_gives_it_a_new_version(
 
 
 def test_the_services_change_the_version(district, users, provider, categories):
-    from knotenpunkt.accounts.roles import Role
+    from knotenpunkt.core.roles import Role
     from knotenpunkt.offers import services
 
     editor, coordinator = users[Role.PARTNER_EDITOR], users[Role.DISTRICT_COORDINATOR]

@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.offers import selectors, services
 from knotenpunkt.offers.models import Offer, OfferState
 

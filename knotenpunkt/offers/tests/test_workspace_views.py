@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.tests.factories import OrganisationFactory
 from knotenpunkt.offers import selectors, services
 from knotenpunkt.offers.models import Category, Offer, OfferPlace, OfferState, OfferTranslation

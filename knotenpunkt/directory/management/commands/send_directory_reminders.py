@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.directory.selectors import stale_organisations
 from knotenpunkt.directory.tasks import send_directory_reminder

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA
+from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA
 from knotenpunkt.districts.demo import DEMO_PASSWORD, load_demo
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
 from knotenpunkt.accounts.services import invitation_create
+from knotenpunkt.core.roles import Role
 
 from .axe import assert_accessible, axe_violations, format_violations
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
 
 from .axe import assert_accessible

@@ -2,7 +2,7 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
 
 from .axe import assert_accessible

@@ -2,7 +2,7 @@
 
 import pytest
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.downloads.tests.factories import DocumentFactory, DocumentVersionFactory
 
 from .axe import assert_accessible, axe_violations, format_violations

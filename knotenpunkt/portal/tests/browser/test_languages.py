@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.demo import load_demo
 
 from .axe import axe_violations, format_violations

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from knotenpunkt.accounts.roles import ROLES_SEEING_CLIENT_DATA, Role
+from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA, Role
 from knotenpunkt.districts.demo import load_demo
 
 from .axe import assert_accessible

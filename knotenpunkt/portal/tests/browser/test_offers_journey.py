@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.offers.models import Offer, OfferState, TranslationStatus
 from knotenpunkt.offers.tests.factories import OfferFactory, OfferPlaceFactory
 

@@ -4,7 +4,7 @@ from the editor to the public is in test_offers_journey.py)."""
 import pytest
 from playwright.sync_api import expect
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.offers import services
 from knotenpunkt.offers.models import Offer
 from knotenpunkt.offers.tasks import confirm_token

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from knotenpunkt.accounts.roles import Role
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.tests.factories import MunicipalityFactory
 
 

@@ -1,0 +1,198 @@
+"""What each app brings to the kernel, declared in one place: ``<app>/plugin.py``.
+
+An app of Knotenpunkt declares its contributions as a module-level ``plugin = AppPlugin(…)``
+in ``knotenpunkt/<app>/plugin.py``: its entries in the public and the workspace navigation,
+its panels on the workspace home, its demo loader, its view-access tables, its reactions to
+other apps' events, its periodic jobs, its kinds of notification and the hints it gives
+when its records block a deletion. The kernel (``core``, ``districts``, ``workspace`` …)
+reads them through the functions below and never imports a domain app, so a new app is
+added without editing another one (docs/architecture.md, "Kernel").
+
+The modules are imported on first use, after Django's app registry is ready; they may
+import their own app's permissions, selectors and services.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+
+PLUGIN_MODULE = "plugin"
+
+# (user, district) -> bool
+Predicate = Callable[[Any, Any], bool]
+
+
+def everyone(user, district) -> bool:
+    """A predicate that admits every visitor."""
+    return True
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the public navigation or in the workspace navigation.
+
+    ``url_name`` is reversed with the district's slug. ``group`` places a workspace entry
+    under a ``NavGroup``. ``visible(user, district)`` decides whether the visitor sees it.
+    With ``match_prefix`` the entry is marked as the current page on every page below its
+    address too (e.g. "Offers" while editing one offer).
+    """
+
+    label: Any
+    url_name: str
+    order: int = 100
+    group: str = ""
+    visible: Predicate = everyone
+    match_prefix: bool = False
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """A heading of the workspace navigation ("Offers", "District" …)."""
+
+    key: str
+    label: Any
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A panel of the workspace home "Mein Knotenpunkt".
+
+    A to-do panel has ``count(user, district)``: how many things wait for the person. It
+    must cost at most one query whatever the size of the data (a test counts them); the
+    panel links to ``url_name``, whose list shows exactly what was counted. With a count
+    of 0 the panel says ``empty_text`` ("Nothing to do"). An information panel has no
+    count and is drawn by ``template`` with ``context(user, district)``.
+    """
+
+    key: str
+    title: Any
+    visible: Predicate
+    order: int = 100
+    url_name: str = ""
+    count: Callable[[Any, Any], int] | None = None
+    description: Any = ""
+    empty_text: Any = ""
+    template: str = ""
+    context: Callable[[Any, Any], dict] | None = None
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A demo login printed by ``load_demo``."""
+
+    district: str
+    role: str
+    email: str
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """Fills the demo districts with an app's data; loaders run in ``order``.
+
+    ``load()`` finds the demo districts by their slugs, is idempotent and may return
+    ``DemoLogin`` rows to print.
+    """
+
+    order: int
+    load: Callable[[], Sequence[DemoLogin] | None]
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """Run ``handler(event)`` after a transaction that published an ``event`` committed.
+
+    Reactions run as tasks (``core.events``), so a failing reaction neither breaks nor
+    delays the change that caused it.
+    """
+
+    event: type
+    handler: Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """Work the task worker starts on its own: every ``every``, or once a day.
+
+    ``run()`` should only enqueue tasks or be quick; one worker of the installation runs a
+    job at a time (``core.worker``).
+    """
+
+    key: str
+    run: Callable[[], Any]
+    every: datetime.timedelta | None = None
+    daily_at: datetime.time | None = None
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    """A kind of notification people can receive, with its default e-mail delivery.
+
+    ``delivery`` is one of "immediate", "digest" and "off"; with ``always_immediate`` the
+    person cannot change it (e.g. invitations).
+    """
+
+    key: str
+    label: Any
+    description: Any = ""
+    delivery: str = "immediate"
+    always_immediate: bool = False
+
+
+@dataclass(frozen=True)
+class DeletionHint:
+    """What to do when rows of ``model`` (a label such as "offers.offer") block a deletion.
+
+    ``message(count)`` returns a translated sentence ("The organisation still provides 3
+    offers: give them another provider or archive them first.").
+    """
+
+    model: str
+    message: Callable[[int], str]
+
+
+@dataclass(frozen=True)
+class AppPlugin:
+    """Everything one app contributes to the kernel. Every part is optional."""
+
+    public_navigation: Sequence[NavEntry] = ()
+    workspace_groups: Sequence[NavGroup] = ()
+    workspace_navigation: Sequence[NavEntry] = ()
+    home_panels: Sequence[HomePanel] = ()
+    demo: DemoLoader | None = None
+    # Modules of the app (relative names, e.g. "tests.view_access_public") holding a
+    # VIEW_ACCESS table for core/tests/test_view_access_matrix.py.
+    view_access: Sequence[str] = ()
+    reactions: Sequence[Reaction] = ()
+    periodic_jobs: Sequence[PeriodicJob] = ()
+    notification_kinds: Sequence[NotificationKind] = ()
+    deletion_hints: Sequence[DeletionHint] = ()
+
+
+@cache
+def plugins() -> tuple[tuple[str, AppPlugin], ...]:
+    """Return ``(app label, plugin)`` of every installed app that has a ``plugin.py``."""
+    found = []
+    for app_config in apps.get_app_configs():
+        if not module_has_submodule(app_config.module, PLUGIN_MODULE):
+            continue
+        module = import_module(f"{app_config.name}.{PLUGIN_MODULE}")
+        plugin = getattr(module, "plugin", None)
+        if not isinstance(plugin, AppPlugin):
+            raise TypeError(f"{module.__name__}.plugin must be an AppPlugin")
+        found.append((app_config.label, plugin))
+    return tuple(found)
+
+
+def contributions(part: str) -> list[tuple[str, Any]]:
+    """Return ``(app label, item)`` for every item of ``part`` over all plugins."""
+    return [(label, item) for label, plugin in plugins() for item in getattr(plugin, part)]
