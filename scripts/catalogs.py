@@ -5,6 +5,8 @@ Run from the repository root:
     .venv/bin/python scripts/catalogs.py update   # `make messages`: needs GNU gettext
     .venv/bin/python scripts/catalogs.py check    # `make catalog-check`: what CI runs
     .venv/bin/python scripts/catalogs.py stats    # translated entries per language
+    .venv/bin/python scripts/catalogs.py missing > todo.json   # what lacks a translation
+    .venv/bin/python scripts/catalogs.py fill todo.json        # write translations, compile
 
 msgids are English (Django convention), so a language without a translation falls back to
 English. German (LANGUAGE_CODE) and English must be complete; every language in
@@ -535,14 +537,97 @@ def command_stats(args):
     return 0
 
 
+# --- missing and fill ---------------------------------------------------------------------
+# A translator (or a script) works on a JSON list instead of seven .po files:
+#   [{"msgid": "…", "msgid_plural": "…", "msgctxt": "…", "de": "…", "ar": ["…", …], …}]
+# One object per string; msgid_plural and msgctxt only where the string has them; a plural
+# string gives a list with one text per plural form of the language (see PLURAL_FORMS).
+
+
+def command_missing(args):
+    """Print, as JSON, every string that a language which must be complete lacks."""
+    import json
+
+    setup_django()
+    codes, complete = languages()
+    todo = {}
+    for code in complete:
+        if code == SOURCE_LANGUAGE:
+            continue
+        for entry in live_entries(load(po_path(LOCALE_DIR, code))):
+            if is_translated(entry):
+                continue
+            item = todo.setdefault(key(entry), {"msgid": entry.msgid})
+            if entry.msgid_plural:
+                item["msgid_plural"] = entry.msgid_plural
+            if entry.msgctxt:
+                item["msgctxt"] = entry.msgctxt
+            item[code] = [""] * nplurals(code) if entry.msgid_plural else ""
+    json.dump(list(todo.values()), sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def command_fill(args):
+    """Write the translations of a JSON file (format above) into the catalogues; compile."""
+    import json
+
+    setup_django()
+    codes, _complete = languages()
+    items = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    unknown = []
+    for code in codes:
+        path = po_path(LOCALE_DIR, code)
+        po = load(path)
+        entries = {key(entry): entry for entry in live_entries(po)}
+        changed = False
+        for item in items:
+            text = item.get(code)
+            if not text:
+                continue
+            entry = entries.get((item.get("msgctxt") or "", item["msgid"]))
+            if entry is None:
+                unknown.append(f"{code}: {item['msgid'][:60]!r}")
+                continue
+            if entry.msgid_plural:
+                if not isinstance(text, list) or len(text) != nplurals(code):
+                    sys.exit(
+                        f"catalogs.py: {code} needs {nplurals(code)} forms of {item['msgid']!r}"
+                    )
+                entry.msgstr_plural = dict(enumerate(text))
+            else:
+                entry.msgstr = text
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            changed = True
+        if changed:
+            po.save(str(path))
+            path.with_suffix(".mo").write_bytes(load(path).to_binary())
+    if unknown:
+        print("Not in the catalogues (run `make messages` first?):", file=sys.stderr)
+        for line in unknown:
+            print(f"    {line}", file=sys.stderr)
+    print_stats(codes)
+    return 1 if unknown else 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("update", help="extract strings, fill English, compile .mo (needs gettext)")
     sub.add_parser("check", help="fail if catalogues are stale, incomplete or inconsistent")
     sub.add_parser("stats", help="translated entries per language")
+    sub.add_parser("missing", help="print the untranslated strings as JSON (format: see fill)")
+    fill = sub.add_parser("fill", help="write translations from a JSON file, compile .mo")
+    fill.add_argument("file")
     args = parser.parse_args(argv)
-    commands = {"update": command_update, "check": command_check, "stats": command_stats}
+    commands = {
+        "update": command_update,
+        "check": command_check,
+        "stats": command_stats,
+        "missing": command_missing,
+        "fill": command_fill,
+    }
     return commands[args.command](args)
 
 
