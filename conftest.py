@@ -2,11 +2,10 @@
 
 import pytest
 
-from knotenpunkt.accounts.tests.factories import UserFactory
+from knotenpunkt.accounts.tests.factories import MembershipFactory, UserFactory
 from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.districts.tests.factories import (
     DistrictFactory,
-    MembershipFactory,
     MunicipalityFactory,
     RegionFactory,
 )

@@ -119,7 +119,7 @@ def setup_database(url, *, keep=False):
     call_command("migrate", verbosity=0, interactive=False)
     if database.reused:
         return database
-    from knotenpunkt.districts.demo import load_demo
+    from knotenpunkt.core.demo import load_demo
 
     load_demo()
     return database

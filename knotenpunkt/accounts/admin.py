@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, User
+from .models import Invitation, Membership, User
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -53,3 +53,12 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # An invitation made here would never be mailed; administrators invite in the workspace.
         return False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "role", "district", "municipality")
+    list_filter = ("district", "role")
+    list_select_related = ("user", "district", "municipality")
+    autocomplete_fields = ("user",)
+    search_fields = ("user__email", "user__name")

@@ -8,3 +8,10 @@ class AccountsConfig(AppConfig):
     tenant_app = True
     # A person's account is installation-wide: one login for every district they work in.
     tenant_exempt_models = ("User",)
+
+    def ready(self):
+        from knotenpunkt.core.permissions import set_role_source
+
+        from .selectors import role_values_of
+
+        set_role_source(role_values_of)

@@ -1,44 +1,63 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField
-from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION, Role
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 from knotenpunkt.districts.selectors import municipalities_list
 
+from .scopes import check_required_scopes, scope_form_fields
 
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+ROLE_CHOICES = [("", _("Choose a role")), *Role.choices]
+
+
+class RoleForm(forms.Form):
+    """A role with what it is bound to: a municipality, and the scopes of other apps
+    (e.g. the organisation a partner editor edits; see ``accounts.scopes``)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
     municipality = DistrictModelChoiceField(
         label=_("Municipality"),
         queryset=None,
         required=False,
         help_text=_("Only for municipal coordinators."),
     )
-    organisation = DistrictModelChoiceField(
-        label=_("Organisation"),
-        queryset=None,
-        required=False,
-        help_text=_("Only for partner editors: the directory entry they will edit."),
-    )
 
     def __init__(self, *args, district, **kwargs):
-        from knotenpunkt.directory.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities_list(district=district)
-        self.fields["organisation"].queryset = Organisation.objects.in_district(district).order_by(
-            "name"
-        )
+        self.scope_keys = []
+        for key, field in scope_form_fields(district).items():
+            field.required = False
+            self.fields[key] = field
+            self.scope_keys.append(key)
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("role") in ROLES_BOUND_TO_MUNICIPALITY and not cleaned.get("municipality"):
+        role = cleaned.get("role")
+        if role in ROLES_BOUND_TO_MUNICIPALITY and not cleaned.get("municipality"):
             self.add_error("municipality", _("This role needs a municipality."))
-        if cleaned.get("role") in ROLES_BOUND_TO_ORGANISATION and not cleaned.get("organisation"):
-            self.add_error("organisation", _("This role needs an organisation."))
+        if role:
+            try:
+                check_required_scopes(role, cleaned)
+            except forms.ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field, messages)
         return cleaned
+
+    def role_values(self) -> dict:
+        """The keyword arguments of the services: role, municipality and scopes."""
+        return {
+            "role": self.cleaned_data["role"],
+            "municipality": self.cleaned_data.get("municipality"),
+            "scopes": {key: self.cleaned_data.get(key) for key in self.scope_keys},
+        }
+
+
+class InvitationForm(RoleForm):
+    email = forms.EmailField(label=_("E-mail address"))
+    field_order = ["email", "role", "municipality"]
 
 
 class InvitationAcceptForm(forms.Form):
@@ -76,3 +95,18 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ProfileForm(forms.Form):
+    """What a person changes about themselves: the name others see, and their language."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        help_text=_("Other members of your district see this name."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        help_text=_("Knotenpunkt shows its pages and writes its e-mails to you in this language."),
+    )

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from knotenpunkt.districts.models import Membership
+from .models import Membership
 
 # Paths a person without a second factor may still reach: setting one up, logging out,
 # and the assets those pages need.

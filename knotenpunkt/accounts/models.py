@@ -3,13 +3,14 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import DistrictQuerySet, DistrictScopedModel
-from knotenpunkt.core.roles import Role
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 
 
 class UserManager(BaseUserManager):
@@ -34,6 +35,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Knotenpunkt writes to you in this language."),
+    )
     is_staff = models.BooleanField(
         _("installation operator"),
         default=False,
@@ -87,14 +95,6 @@ class Invitation(DistrictScopedModel):
         verbose_name=_("municipality"),
         related_name="+",
     )
-    organisation = models.ForeignKey(
-        "directory.Organisation",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("organisation"),
-        related_name="+",
-    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         User,
@@ -137,3 +137,55 @@ class Invitation(DistrictScopedModel):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class Membership(DistrictScopedModel):
+    """One role of one person in one district. A person may hold several roles."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
+    municipality = models.ForeignKey(
+        "districts.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("municipality"),
+    )
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "user", "role"], name="membership_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role__in=[r.value for r in ROLES_BOUND_TO_MUNICIPALITY])
+                | models.Q(municipality__isnull=False),
+                name="membership_municipal_role_has_municipality",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.role in ROLES_BOUND_TO_MUNICIPALITY and not self.municipality_id:
+            raise ValidationError({"municipality": _("This role needs a municipality.")})
+        if (
+            self.municipality_id
+            and self.district_id
+            and self.municipality.district_id != self.district_id
+        ):
+            raise ValidationError(
+                {"municipality": _("The municipality belongs to another district.")}
+            )

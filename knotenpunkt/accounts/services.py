@@ -1,4 +1,4 @@
-"""Invitations: the only way into a district."""
+"""Memberships and invitations (the only way into a district): who holds which role where."""
 
 from datetime import timedelta
 
@@ -10,14 +10,16 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
-from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, ROLES_BOUND_TO_ORGANISATION
-from knotenpunkt.districts.services import membership_grant
+from knotenpunkt.core.permissions import forget_roles
+from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 
-from .models import Invitation, User, hash_invitation_token
+from .models import Invitation, Membership, User, hash_invitation_token
 from .permissions import can_invite, can_manage_members
+from .scopes import bind_scopes, carry_over_scopes, check_required_scopes
 
 
 class InvitationInvalid(Exception):
@@ -40,41 +42,79 @@ def _send_invitation_mail(*, invitation_id, accept_url):
     send_mail(subject, body, None, [invitation.email])
 
 
+class DuplicateInvitation(ValidationError):
+    """The address has an open invitation for the role already, or holds the role."""
+
+
+def _check_not_duplicate(*, district, email, role) -> None:
+    label = Role(role).label
+    holder = Membership.objects.in_district(district).filter(role=role, user__email__iexact=email)
+    if holder.exists():
+        raise DuplicateInvitation(
+            _("%(email)s already has the role %(role)s in this district.")
+            % {"email": email, "role": label}
+        )
+    open_invitation = (
+        Invitation.objects.in_district(district).open().filter(email__iexact=email, role=role)
+    ).first()
+    if open_invitation is not None:
+        raise DuplicateInvitation(
+            _(
+                "%(email)s has an open invitation with the role %(role)s already (valid until "
+                "%(date)s). You can send it again from the list of open invitations."
+            )
+            % {
+                "email": email,
+                "role": label,
+                "date": date_format(timezone.localtime(open_invitation.expires_at)),
+            }
+        )
+
+
+def _accept_url(*, base_url, district, token) -> str:
+    return base_url + reverse(
+        "accounts:invitation_accept", kwargs={"district_slug": district.slug, "token": token}
+    )
+
+
 @transaction.atomic
 def invitation_create(
-    *, actor, district, email, role, municipality=None, organisation=None, base_url
+    *, actor, district, email, role, municipality=None, scopes=None, base_url
 ) -> tuple[Invitation, str]:
     """Invite ``email`` into ``district`` with ``role``; e-mail the link after commit.
 
+    ``scopes`` binds the role to things of other apps, e.g. ``{"organisation": …}`` for a
+    partner editor (see ``accounts.scopes``). An address that holds the role already or
+    has an open invitation for it is refused (DuplicateInvitation): one mail, not two.
     Returns the invitation and the plain token (shown once, never stored).
     """
     if not can_invite(actor, district):
         raise PermissionDenied
+    scopes = scopes or {}
+    email = email.strip().lower()
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
     if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
         raise ValidationError({"municipality": _("This role needs a municipality.")})
     if municipality is not None and municipality.district_id != district.pk:
         raise ValidationError({"municipality": _("The municipality belongs to another district.")})
     if role not in ROLES_BOUND_TO_MUNICIPALITY:
         municipality = None
-    if role in ROLES_BOUND_TO_ORGANISATION and organisation is None:
-        raise ValidationError({"organisation": _("This role needs an organisation.")})
-    if organisation is not None and organisation.district_id != district.pk:
-        raise ValidationError({"organisation": _("The organisation belongs to another district.")})
-    if role not in ROLES_BOUND_TO_ORGANISATION:
-        organisation = None
+    check_required_scopes(role, scopes)
+    _check_not_duplicate(district=district, email=email, role=role)
     token = Invitation.new_token()
     invitation = Invitation(
         district=district,
-        email=email.strip().lower(),
+        email=email,
         role=role,
         municipality=municipality,
-        organisation=organisation,
         token_hash=hash_invitation_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS),
     )
     invitation.full_clean()
     invitation.save()
+    bind_scopes(invitation, role, scopes)
     record_change(
         actor=actor,
         district=district,
@@ -82,9 +122,38 @@ def invitation_create(
         target=invitation,
         changes={"role": role},
     )
-    accept_url = base_url + reverse(
-        "accounts:invitation_accept", kwargs={"district_slug": district.slug, "token": token}
+    accept_url = _accept_url(base_url=base_url, district=district, token=token)
+    transaction.on_commit(
+        lambda: _send_invitation_mail(invitation_id=invitation.pk, accept_url=accept_url)
     )
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_resend(
+    *, actor, district, invitation: Invitation, base_url
+) -> tuple[Invitation, str]:
+    """Send an open or expired invitation again with a new link, valid from today.
+
+    The old link stops working, so that only the newest mail counts.
+    """
+    if not can_invite(actor, district) or invitation.district_id != district.pk:
+        raise PermissionDenied
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid("used", invitation)
+    token = Invitation.new_token()
+    invitation.token_hash = hash_invitation_token(token)
+    invitation.expires_at = timezone.now() + timedelta(
+        days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS
+    )
+    invitation.renewal_requested_at = None
+    invitation.invited_by = actor
+    invitation.save(
+        update_fields=["token_hash", "expires_at", "renewal_requested_at", "invited_by"]
+    )
+    record_change(actor=actor, district=district, action="invitation.resent", target=invitation)
+    accept_url = _accept_url(base_url=base_url, district=district, token=token)
     transaction.on_commit(
         lambda: _send_invitation_mail(invitation_id=invitation.pk, accept_url=accept_url)
     )
@@ -95,7 +164,7 @@ def invitation_for_token(*, district, token) -> Invitation:
     """Return the open invitation for ``token`` or raise InvitationInvalid."""
     invitation = (
         Invitation.objects.in_district(district)
-        .select_related("municipality", "organisation", "district")
+        .select_related("municipality", "district", "invited_by")
         .filter(token_hash=hash_invitation_token(token))
         .first()
     )
@@ -148,13 +217,8 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
         municipality=invitation.municipality,
         actor=invitation.invited_by,
     )
-    if invitation.role in ROLES_BOUND_TO_ORGANISATION and (
-        membership.organisation_id != invitation.organisation_id
-    ):
-        # A partner editor edits the organisation named in the invitation.
-        membership.organisation = invitation.organisation
-        membership.full_clean()
-        membership.save(update_fields=["organisation"])
+    # E.g. a partner editor edits the organisation named in the invitation.
+    carry_over_scopes(invitation, membership)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -201,3 +265,137 @@ def invitation_revoke(*, actor, district, invitation: Invitation) -> None:
         changes={"role": invitation.role},
     )
     invitation.delete()
+
+
+# Memberships ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_grant(*, district, user, role, municipality=None, actor=None) -> Membership:
+    """Give ``user`` a role in ``district`` (idempotent)."""
+    membership, created = Membership.objects.in_district(district).get_or_create(
+        user=user, role=role, defaults={"district": district, "municipality": municipality}
+    )
+    if not created and membership.municipality_id != getattr(municipality, "pk", None):
+        membership.municipality = municipality
+        membership.full_clean()
+        membership.save(update_fields=["municipality"])
+    elif created:
+        membership.full_clean()
+    forget_roles(user)
+    if created:
+        record_change(
+            actor=actor,
+            district=district,
+            action="membership.granted",
+            target=membership,
+            changes={"role": role},
+        )
+    return membership
+
+
+class LastAdministratorError(Exception):
+    """A district must keep at least one administrator."""
+
+
+def _keep_an_administrator(district) -> None:
+    """Refuse to take the role of the district's last administrator away."""
+    admins = (
+        Membership.objects.in_district(district)
+        .select_for_update()
+        .filter(role=Role.DISTRICT_ADMIN)
+    )
+    if len(admins) <= 1:
+        raise LastAdministratorError
+
+
+@transaction.atomic
+def membership_revoke(*, actor, district, membership: Membership) -> None:
+    """Take one role away from a person; the district keeps at least one administrator."""
+    if not can_manage_members(actor, district) or membership.district_id != district.pk:
+        raise PermissionDenied
+    if membership.role == Role.DISTRICT_ADMIN:
+        _keep_an_administrator(district)
+    record_change(
+        actor=actor,
+        district=district,
+        action="membership.revoked",
+        target=membership,
+        changes={"role": membership.role},
+    )
+    membership.delete()
+    forget_roles(membership.user)
+
+
+@transaction.atomic
+def membership_change(
+    *, actor, district, membership: Membership, role, municipality=None, scopes=None
+) -> Membership:
+    """Give a member another role (with its municipality and bindings) in place of one.
+
+    The district keeps at least one administrator; a person cannot hold a role twice.
+    """
+    if not can_manage_members(actor, district) or membership.district_id != district.pk:
+        raise PermissionDenied
+    scopes = scopes or {}
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
+    if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
+        raise ValidationError({"municipality": _("This role needs a municipality.")})
+    if municipality is not None and municipality.district_id != district.pk:
+        raise ValidationError({"municipality": _("The municipality belongs to another district.")})
+    if role not in ROLES_BOUND_TO_MUNICIPALITY:
+        municipality = None
+    check_required_scopes(role, scopes)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if role != membership.role:
+        if membership.role == Role.DISTRICT_ADMIN:
+            _keep_an_administrator(district)
+        if (
+            Membership.objects.in_district(district)
+            .filter(user=membership.user_id, role=role)
+            .exists()
+        ):
+            raise ValidationError(
+                {"role": _("This person has this role already. Take this role away instead.")}
+            )
+    changes = {}
+    if membership.role != role:
+        changes["role"] = role
+    if membership.municipality_id != getattr(municipality, "pk", None):
+        changes["municipality"] = str(municipality or "")
+    membership.role = role
+    membership.municipality = municipality
+    membership.full_clean()
+    membership.save(update_fields=["role", "municipality"])
+    bind_scopes(membership, role, scopes)
+    forget_roles(membership.user)
+    record_change(
+        actor=actor,
+        district=district,
+        action="membership.changed",
+        target=membership,
+        changes=changes,
+    )
+    return membership
+
+
+# The person's own account ------------------------------------------------------------
+
+
+@transaction.atomic
+def profile_update(*, user, name: str, language: str) -> User:
+    """Change the name a person shows and the language Knotenpunkt uses with them."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.name = name.strip()
+    user.language = language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["name", "language"])
+    return user
+
+
+def language_remember(*, user, language: str) -> None:
+    """Keep the language a logged-in person switched to, for the mails they get."""
+    if language in {code for code, _name in settings.LANGUAGES} and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language

@@ -6,8 +6,14 @@ app_name = "accounts"
 
 urlpatterns = [
     path("accounts/start/", views.after_login, name="after_login"),
+    path("accounts/profile/", views.profile, name="profile"),
     path("<slug:district_slug>/workspace/members/", views.members, name="members"),
     path("<slug:district_slug>/workspace/members/invite/", views.invite, name="invite"),
+    path(
+        "<slug:district_slug>/workspace/members/<int:pk>/role/",
+        views.membership_change,
+        name="membership_change",
+    ),
     path(
         "<slug:district_slug>/workspace/members/<int:pk>/remove/",
         views.membership_remove,
@@ -17,6 +23,11 @@ urlpatterns = [
         "<slug:district_slug>/workspace/invitations/<int:pk>/withdraw/",
         views.invitation_withdraw,
         name="invitation_withdraw",
+    ),
+    path(
+        "<slug:district_slug>/workspace/invitations/<int:pk>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
     ),
     path(
         "<slug:district_slug>/einladung/<str:token>/",

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from knotenpunkt.accounts import views as accounts_views
 from knotenpunkt.core import views as core_views
 
 # Django's own admin login knows neither allauth's lock-out nor the second factor:
@@ -16,12 +17,15 @@ handler500 = "knotenpunkt.core.views.server_error"
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
+    # Django's language switch, which also keeps a logged-in person's choice (accounts).
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("knotenpunkt.api.urls")),
     # Ours first: it adds accounts/start/ beside allauth's accounts/ pages.
     path("", include("knotenpunkt.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("knotenpunkt.workspace.urls")),
     path("", include("knotenpunkt.districts.urls")),
     path("", include("knotenpunkt.directory.urls")),
     path("", include("knotenpunkt.downloads.urls")),

@@ -5,13 +5,11 @@ from django.utils.translation import get_language, get_language_bidi
 
 
 def layout(request):
-    from knotenpunkt.core.navigation import main_navigation
-
     language = get_language() or settings.LANGUAGE_CODE
-    district = getattr(request, "district", None)
+    # Account pages (/accounts/…) keep the layout of the district one works in.
+    district = getattr(request, "district", None) or getattr(request, "layout_district", None)
     return {
         "district": district,
-        "main_navigation": main_navigation(request, district),
         "language_is_rtl": get_language_bidi(),
         "language_is_partial": language.split("-")[0]
         not in settings.KNOTENPUNKT_COMPLETE_LANGUAGES,

@@ -5,7 +5,19 @@ action name to the roles allowed to do it, plus small ``can_…`` functions that
 services call. Nothing else in the code base compares roles.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import ImproperlyConfigured
+
+# Where roles come from: set by the app that keeps the memberships (accounts, in its
+# AppConfig.ready), so that the kernel's base needs to know no app above it.
+_role_source: Callable[[object, object], Iterable[str]] | None = None
+
+
+def set_role_source(source: Callable[[object, object], Iterable[str]]) -> None:
+    """Name the function that returns the role values of (user, district)."""
+    global _role_source
+    _role_source = source
 
 
 def roles_of(actor, district) -> frozenset[str]:
@@ -14,13 +26,9 @@ def roles_of(actor, district) -> frozenset[str]:
         return frozenset()
     cache = actor.__dict__.setdefault("_knotenpunkt_roles", {})
     if district.pk not in cache:
-        from knotenpunkt.districts.models import Membership
-
-        cache[district.pk] = frozenset(
-            Membership.objects.in_district(district)
-            .filter(user=actor)
-            .values_list("role", flat=True)
-        )
+        if _role_source is None:
+            raise ImproperlyConfigured("No role source: is knotenpunkt.accounts installed?")
+        cache[district.pk] = frozenset(_role_source(actor, district))
     return cache[district.pk]
 
 

@@ -3,10 +3,11 @@
 An app of Knotenpunkt declares its contributions as a module-level ``plugin = AppPlugin(…)``
 in ``knotenpunkt/<app>/plugin.py``: its entries in the public and the workspace navigation,
 its panels on the workspace home, its demo loader, its view-access tables, its reactions to
-other apps' events, its periodic jobs, its kinds of notification and the hints it gives
-when its records block a deletion. The kernel (``core``, ``districts``, ``workspace`` …)
-reads them through the functions below and never imports a domain app, so a new app is
-added without editing another one (docs/architecture.md, "Kernel").
+other apps' events, its periodic jobs, its kinds of notification, the hints it gives
+when its records block a deletion, and what of its own a role can be bound to. The kernel
+(``core``, ``districts``, ``accounts``, ``workspace`` …) reads them through the functions
+below and never imports a domain app, so a new app is added without editing another one
+(docs/architecture.md, "Kernel").
 
 The modules are imported on first use, after Django's app registry is ready; they may
 import their own app's permissions, selectors and services.
@@ -42,7 +43,8 @@ class NavEntry:
     ``url_name`` is reversed with the district's slug. ``group`` places a workspace entry
     under a ``NavGroup``. ``visible(user, district)`` decides whether the visitor sees it.
     With ``match_prefix`` the entry is marked as the current page on every page below its
-    address too (e.g. "Offers" while editing one offer).
+    address too (e.g. "Offers" while editing one offer). ``in_district=False`` is for
+    addresses outside the district (the account pages under /accounts/).
     """
 
     label: Any
@@ -51,6 +53,7 @@ class NavEntry:
     group: str = ""
     visible: Predicate = everyone
     match_prefix: bool = False
+    in_district: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,11 @@ class HomePanel:
 
     A to-do panel has ``count(user, district)``: how many things wait for the person. It
     must cost at most one query whatever the size of the data (a test counts them); the
-    panel links to ``url_name``, whose list shows exactly what was counted. With a count
-    of 0 the panel says ``empty_text`` ("Nothing to do"). An information panel has no
-    count and is drawn by ``template`` with ``context(user, district)``.
+    panel links to ``url_name`` (plus ``url_query``), whose list shows exactly what was
+    counted, and ``describe(count)`` says what the number means ("offers wait for your
+    review", with the right plural). With a count of 0 the panel says ``empty_text``
+    ("Nothing to do"). An information panel has no count and is drawn by ``template``
+    with ``context(user, district)`` as ``panel``.
     """
 
     key: str
@@ -78,8 +83,9 @@ class HomePanel:
     visible: Predicate
     order: int = 100
     url_name: str = ""
+    url_query: str = ""
     count: Callable[[Any, Any], int] | None = None
-    description: Any = ""
+    describe: Callable[[int], str] | None = None
     empty_text: Any = ""
     template: str = ""
     context: Callable[[Any, Any], dict] | None = None
@@ -93,6 +99,7 @@ class DemoLogin:
     role: str
     email: str
     municipality: str = ""
+    password: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,33 @@ class DeletionHint:
 
 
 @dataclass(frozen=True)
+class MembershipScope:
+    """Something of another app that a role is bound to, e.g. the organisation of the
+    directory that a partner editor edits.
+
+    The kernel keeps memberships and invitations (``accounts``) but knows no domain app;
+    the app that owns the scope stores the binding and answers for it. ``key`` names the
+    form field and the value in ``invitation_create(scopes={key: value})``.
+
+    - ``form_field(district)``: the form field offering the district's choices;
+    - ``bind(holder, value)``: bind a Membership or an Invitation (None unbinds); raises a
+      ValidationError for a value it refuses (e.g. of another district);
+    - ``carry_over(invitation, membership)``: on acceptance, the invitation's binding
+      becomes the membership's;
+    - ``labels(holders)``: ``{holder pk: label}`` for holders of one model, in one query.
+    """
+
+    key: str
+    roles: frozenset
+    required_for: frozenset
+    required_message: Any
+    form_field: Callable[[Any], Any]
+    bind: Callable[[Any, Any], None]
+    carry_over: Callable[[Any, Any], None]
+    labels: Callable[[Sequence], dict]
+
+
+@dataclass(frozen=True)
 class AppPlugin:
     """Everything one app contributes to the kernel. Every part is optional."""
 
@@ -176,6 +210,7 @@ class AppPlugin:
     periodic_jobs: Sequence[PeriodicJob] = ()
     notification_kinds: Sequence[NotificationKind] = ()
     deletion_hints: Sequence[DeletionHint] = ()
+    membership_scopes: Sequence[MembershipScope] = ()
 
 
 @cache

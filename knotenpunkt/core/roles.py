@@ -18,5 +18,3 @@ class Role(models.TextChoices):
 ROLES_SEEING_CLIENT_DATA = frozenset({Role.INTEGRATION_MANAGER, Role.INTEGRATION_TEAM_LEAD})
 # Roles that are bound to one municipality.
 ROLES_BOUND_TO_MUNICIPALITY = frozenset({Role.MUNICIPAL_COORDINATOR})
-# Roles that are bound to one organisation of the directory (they edit its entry).
-ROLES_BOUND_TO_ORGANISATION = frozenset({Role.PARTNER_EDITOR})

@@ -19,8 +19,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
+from knotenpunkt.accounts.models import Membership
+from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.models import IntegrationManagementCarrier, Municipality, Region
 
+from . import affiliations
 from .models import (
     ContactPerson,
     IntegrationTeam,
@@ -505,3 +508,41 @@ def partner_organisation(district):
     """Return the demo organisation the demo partner editor edits (the Caritas-like one)."""
     short = district.name.removeprefix("Landkreis ")
     return Organisation.objects.in_district(district).get(name=f"Caritasverband {short} e. V.")
+
+
+def volunteer_initiative(district):
+    """Return the demo initiative the demo volunteer helps in: the first of the demo
+    municipal coordinator's municipality, else the first of the district."""
+    initiatives = Organisation.objects.in_district(district).filter(
+        type=OrganisationType.VOLUNTEER_INITIATIVE
+    )
+    coordinator = (
+        Membership.objects.in_district(district).filter(role=Role.MUNICIPAL_COORDINATOR).first()
+    )
+    if coordinator is not None and coordinator.municipality_id:
+        local = initiatives.filter(municipality=coordinator.municipality_id).order_by("name")
+        if local.exists():
+            return local.first()
+    return initiatives.order_by("name").first()
+
+
+def bind_demo_people(district) -> None:
+    """Link the demo partner editor to the Caritas-like organisation and the demo volunteer
+    to an initiative (``Affiliation``)."""
+    bindings = {
+        Role.PARTNER_EDITOR: partner_organisation(district),
+        Role.VOLUNTEER: volunteer_initiative(district),
+    }
+    for role, organisation in bindings.items():
+        for membership in Membership.objects.in_district(district).filter(role=role):
+            if organisation is not None:
+                affiliations.bind(membership, organisation)
+
+
+def load_directory_demo_everywhere() -> None:
+    """The demo loader: the directory of the demo district, and its people's organisations."""
+    from knotenpunkt.districts.demo import demo_district
+
+    district = demo_district()
+    load_directory_demo(district)
+    bind_demo_people(district)

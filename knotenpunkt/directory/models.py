@@ -381,3 +381,51 @@ class Responsibility(DistrictScopedModel):
 
     def __str__(self):
         return str(self.municipality)
+
+
+class Affiliation(DistrictScopedModel):
+    """The organisation a member acts for: a partner editor edits its entry and its offers; a
+    volunteer belongs to it (their initiative).
+
+    Memberships and invitations are the kernel's (``accounts``); the directory keeps which
+    of its organisations they are bound to, and declares the binding in its plugin
+    (``MembershipScope``). An invitation's affiliation passes to the membership it becomes.
+    An organisation with affiliations cannot be deleted (PROTECT): its people come first.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="affiliations",
+        verbose_name=_("organisation"),
+    )
+    membership = models.OneToOneField(
+        "accounts.Membership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="affiliation",
+        verbose_name=_("membership"),
+    )
+    invitation = models.OneToOneField(
+        "accounts.Invitation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="affiliation",
+        verbose_name=_("invitation"),
+    )
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(membership__isnull=False, invitation__isnull=True)
+                | models.Q(membership__isnull=True, invitation__isnull=False),
+                name="affiliation_of_membership_or_invitation",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organisation)

@@ -4,6 +4,7 @@ District coordinators edit everything in their district; municipal coordinators 
 organisations of their municipality (seat); partner editors edit their own organisation.
 """
 
+from knotenpunkt.accounts.selectors import municipalities_of
 from knotenpunkt.core.permissions import has_any_role, roles_of
 from knotenpunkt.core.roles import Role
 
@@ -17,7 +18,6 @@ RULES = {
     "directory.edit_own_organisation": frozenset({Role.PARTNER_EDITOR}),
     "directory.import_export": frozenset({Role.DISTRICT_ADMIN, Role.DISTRICT_COORDINATOR}),
     "directory.view_stale": frozenset({Role.DISTRICT_ADMIN, Role.DISTRICT_COORDINATOR}),
-    "downloads.manage": frozenset({Role.DISTRICT_ADMIN, Role.DISTRICT_COORDINATOR}),
 }
 
 
@@ -48,30 +48,25 @@ def can_view_stale(actor, district) -> bool:
     return has_any_role(actor, district, RULES["directory.view_stale"])
 
 
-def can_manage_downloads(actor, district) -> bool:
-    return has_any_role(actor, district, RULES["downloads.manage"])
-
-
 def editable_organisations(actor, district, queryset):
     """Return the part of ``queryset`` (one district's organisations) ``actor`` may edit."""
-    from knotenpunkt.districts.models import Membership
+    from .affiliations import affiliated_organisations
 
     if can_edit_any(actor, district):
         return queryset
     roles = roles_of(actor, district)
     if not roles:
         return queryset.none()
-    memberships = Membership.objects.in_district(district).filter(user=actor)
     allowed = queryset.none()
     if not roles.isdisjoint(RULES["directory.edit_own_municipality"]):
-        municipality_ids = memberships.filter(
-            role__in=RULES["directory.edit_own_municipality"]
-        ).values("municipality")
+        municipality_ids = municipalities_of(
+            user=actor, district=district, roles=RULES["directory.edit_own_municipality"]
+        )
         allowed = allowed | queryset.filter(municipality__in=municipality_ids)
     if not roles.isdisjoint(RULES["directory.edit_own_organisation"]):
-        organisation_ids = memberships.filter(
-            role__in=RULES["directory.edit_own_organisation"]
-        ).values("organisation")
+        organisation_ids = affiliated_organisations(
+            user=actor, district=district, roles=RULES["directory.edit_own_organisation"]
+        )
         allowed = allowed | queryset.filter(pk__in=organisation_ids)
     return allowed
 

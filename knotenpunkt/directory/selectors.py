@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from knotenpunkt.core.audit import history_of
+from knotenpunkt.core.roles import Role
 
 from .models import ContactPerson, LanguageCode, Organisation, serving_condition
 
@@ -104,6 +105,29 @@ def stale_organisations(*, district, today=None):
         .select_related("municipality")
         .order_by("last_confirmed_at", "name")
     )
+
+
+def count_stale_organisations(actor, district) -> int:
+    """The home's panel: as many as the stale list shows."""
+    return stale_organisations(district=district).count()
+
+
+def own_organisation_panel(actor, district) -> dict:
+    """The partner editor's organisation for the home, and whether it needs confirming."""
+    from .affiliations import organisation_of
+
+    organisation = organisation_of(user=actor, district=district, role=Role.PARTNER_EDITOR)
+    return {
+        "organisation": organisation,
+        "is_stale": organisation is not None
+        and stale_organisations(district=district).filter(pk=organisation.pk).exists(),
+    }
+
+
+def own_initiative_panel(actor, district) -> dict:
+    from .affiliations import organisation_of
+
+    return {"organisation": organisation_of(user=actor, district=district, role=Role.VOLUNTEER)}
 
 
 # --- Public portal reads ---------------------------------------------------------------

@@ -6,7 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.deletion import delete_or_explain
+from knotenpunkt.core.events import publish
 
+from .events import OrganisationChanged
 from .models import ContactPerson, Organisation
 from .permissions import can_edit_any, can_edit_organisation
 
@@ -131,6 +134,11 @@ def organisation_update(*, actor, district, organisation, **values) -> Organisat
             target=organisation,
             changes=changes,
         )
+        publish(
+            OrganisationChanged(
+                district_id=district.pk, organisation_id=organisation.pk, fields=sorted(changes)
+            )
+        )
     return organisation
 
 
@@ -149,12 +157,18 @@ def organisation_confirm(*, actor, district, organisation) -> Organisation:
 
 @transaction.atomic
 def organisation_delete(*, actor, district, organisation) -> None:
+    """Delete an organisation with its contacts.
+
+    Refused with ``DeletionRefused`` (its reasons say what to do first) while other records
+    need it: offers it provides, people who act for it, municipalities it is responsible
+    for. Nothing is changed then.
+    """
     if not can_edit_any(actor, district) or organisation.district_id != district.pk:
         raise PermissionDenied
+    delete_or_explain(organisation)
     record_change(
         actor=actor, district=district, action="organisation.deleted", target=organisation
     )
-    organisation.delete()
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ is where the operator creates a new district and its first administrator.
 
 from django.contrib import admin
 
-from .models import District, Membership, Municipality, Region
+from .models import District, Municipality, Region
 
 
 @admin.register(District)
@@ -29,12 +29,3 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_filter = ("district", "integration_management")
     list_select_related = ("district", "region")
     search_fields = ("name", "official_key")
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "role", "district", "municipality")
-    list_filter = ("district", "role")
-    list_select_related = ("user", "district", "municipality")
-    autocomplete_fields = ("user",)
-    search_fields = ("user__email", "user__name")

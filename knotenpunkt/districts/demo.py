@@ -1,22 +1,12 @@
-"""A fictional demo district, structured like a real one, plus a small second district.
+"""The demo districts: a fictional one structured like a real one, plus a small second one.
 
-Every person is generated with Faker's de_DE locale from a fixed seed; no real persons.
-Loading is idempotent: records are looked up by their natural keys and updated.
+The first demo loader (``districts/plugin.py``); the other apps fill the districts with
+their own loaders. Loading is idempotent: records are looked up by their natural keys.
 """
 
-from dataclasses import dataclass
-
-from allauth.account.models import EmailAddress
-from django.db import transaction
 from faker import Faker
 
-from knotenpunkt.accounts.models import User
-from knotenpunkt.core.roles import Role
-
-from .models import District, IntegrationManagementCarrier, Membership, Municipality, Region
-from .services import membership_grant
-
-DEMO_PASSWORD = "knotenpunkt-demo"  # noqa: S105  (printed for the demo; not a secret)
+from .models import District, IntegrationManagementCarrier, Municipality, Region
 
 _PREFIXES = [
     "Ober", "Unter", "Alt", "Neu", "Hohen", "Kirch", "Stein", "Wald", "Mühl", "Eich",
@@ -43,14 +33,6 @@ _ACCESSIBILITY = (
     "Der Landkreis {name} ist bemüht, diese Website im Einklang mit der BITV 2.0 "
     "barrierefrei zugänglich zu machen.\n\nDies ist ein fiktiver Demo-Text."
 )
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    district: str
-    role: str
-    email: str
-    municipality: str = ""
 
 
 def _municipality_names(count):
@@ -103,48 +85,16 @@ def _upsert_municipalities(*, district, regions, carriers, key_prefix, fake):
     return municipalities
 
 
-def _upsert_user(*, email, fake):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD, name=fake.name())
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
+DEMO_DISTRICT = "mittelwald"
+SECOND_DISTRICT = "seetal"
 
 
-def _load_offers(district):
-    """Fill the offers catalogue from the demo directory's organisations."""
-    from knotenpunkt.offers.demo import load_offers_demo
-
-    load_offers_demo(district)
-
-
-def _ensure_offer_categories(district):
-    from knotenpunkt.offers.services import ensure_default_categories
-
-    ensure_default_categories(district)
-
-
-def _load_directory(district):
-    """Fill the directory and bind the demo partner editor to the Caritas-like organisation."""
-    from knotenpunkt.directory.demo import load_directory_demo, partner_organisation
-
-    load_directory_demo(district)
-    Membership.objects.in_district(district).filter(role=Role.PARTNER_EDITOR).exclude(
-        organisation=partner_organisation(district)
-    ).update(organisation=partner_organisation(district))
-
-
-@transaction.atomic
-def load_demo() -> list[DemoLogin]:
-    """Create or update the demo districts; return the demo logins."""
+def load_districts_demo() -> list:
+    """Create or update the two demo districts with their regions and municipalities."""
     fake = Faker("de_DE")
     fake.seed_instance(4711)
-    logins = []
-
     main = _upsert_district(
-        slug="mittelwald",
+        slug=DEMO_DISTRICT,
         name="Landkreis Mittelwald",
         official_key="08999",
         city="Mittelwald",
@@ -156,23 +106,11 @@ def load_demo() -> list[DemoLogin]:
     carriers = [carrier for carrier, count in _CARRIER_COUNTS for _ in range(count)]
     # Spread the carriers over the regions instead of clustering them alphabetically.
     carriers = carriers[::2] + carriers[1::2]
-    municipalities = _upsert_municipalities(
+    _upsert_municipalities(
         district=main, regions=regions, carriers=carriers, key_prefix="08999", fake=fake
     )
-    for role in Role:
-        email = f"{role.value.replace('_', '-')}@mittelwald.example"
-        municipality = municipalities[0] if role == Role.MUNICIPAL_COORDINATOR else None
-        user = _upsert_user(email=email, fake=fake)
-        membership_grant(district=main, user=user, role=role, municipality=municipality)
-        logins.append(
-            DemoLogin(main.name, role.label, email, municipality.name if municipality else "")
-        )
-    _load_directory(main)
-    _ensure_offer_categories(main)
-    _load_offers(main)
-
     second = _upsert_district(
-        slug="seetal",
+        slug=SECOND_DISTRICT,
         name="Landkreis Seetal",
         official_key="09999",
         city="Seestadt",
@@ -180,7 +118,6 @@ def load_demo() -> list[DemoLogin]:
         street="Seeufer 3",
         fake=fake,
     )
-    _ensure_offer_categories(second)
     second_region = Region.objects.get_or_create(district=second, name="Seeufer")[0]
     _upsert_municipalities(
         district=second,
@@ -189,9 +126,9 @@ def load_demo() -> list[DemoLogin]:
         key_prefix="09999",
         fake=fake,
     )
-    for role in (Role.DISTRICT_ADMIN, Role.DISTRICT_COORDINATOR):
-        email = f"{role.value.replace('_', '-')}@seetal.example"
-        user = _upsert_user(email=email, fake=fake)
-        membership_grant(district=second, user=user, role=role)
-        logins.append(DemoLogin(second.name, role.label, email))
-    return logins
+    return []
+
+
+def demo_district(slug=DEMO_DISTRICT):
+    """Return a demo district (the loaders of the other apps find theirs with it)."""
+    return District.objects.get(slug=slug)

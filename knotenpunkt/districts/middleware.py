@@ -1,13 +1,22 @@
 """Resolve the district from the first URL segment: /<district-slug>/…"""
 
+from knotenpunkt.core.permissions import roles_of
+
 from .models import RESERVED_SLUGS, District
+
+# The district whose layout the account pages (/accounts/…) use: the last district a
+# person worked in.
+SESSION_KEY = "knotenpunkt_district"
 
 
 class DistrictMiddleware:
     """Set ``request.district`` (or None) before the view and the error pages run.
 
     Resolving here rather than in each view lets a 404 inside a district still render in
-    that district's layout.
+    that district's layout. Pages outside every district (the account pages) get
+    ``request.layout_district``: the district the logged-in person last worked in, so that
+    they keep its layout and navigation. Only ``request.district`` may be used to decide
+    what a page shows; ``layout_district`` is for the layout.
     """
 
     def __init__(self, get_response):
@@ -15,6 +24,10 @@ class DistrictMiddleware:
 
     def __call__(self, request):
         request.district = self.district_for_path(request.path_info)
+        request.layout_district = request.district or self.remembered_district(request)
+        if request.district is not None and self._is_member(request, request.district):
+            if request.session.get(SESSION_KEY) != request.district.slug:
+                request.session[SESSION_KEY] = request.district.slug
         return self.get_response(request)
 
     @staticmethod
@@ -23,3 +36,19 @@ class DistrictMiddleware:
         if not slug or slug in RESERVED_SLUGS:
             return None
         return District.objects.filter(slug=slug, is_active=True).first()
+
+    @classmethod
+    def remembered_district(cls, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        slug = request.session.get(SESSION_KEY)
+        district = District.objects.filter(slug=slug, is_active=True).first() if slug else None
+        if district is not None and cls._is_member(request, district):
+            return district
+        return None
+
+    @staticmethod
+    def _is_member(request, district) -> bool:
+        user = getattr(request, "user", None)
+        return user is not None and bool(roles_of(user, district))

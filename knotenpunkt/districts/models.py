@@ -1,13 +1,11 @@
 """Districts (the tenants), their regions and municipalities, and who works in them."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import DistrictScopedModel
-from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
 
 # Amtlicher Gemeindeschlüssel: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde).
 ags_validator = RegexValidator(
@@ -161,64 +159,3 @@ class Municipality(DistrictScopedModel):
 
         if self.region_id and self.district_id and self.region.district_id != self.district_id:
             raise ValidationError({"region": _("The region belongs to another district.")})
-
-
-class Membership(DistrictScopedModel):
-    """One role of one person in one district. A person may hold several roles."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name=_("person"),
-    )
-    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("municipality"),
-    )
-    organisation = models.ForeignKey(
-        "directory.Organisation",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("organisation"),
-        help_text=_("Only for partner editors: the organisation they edit."),
-    )
-    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["district", "user", "role"], name="membership_unique_role"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in ROLES_BOUND_TO_MUNICIPALITY])
-                | models.Q(municipality__isnull=False),
-                name="membership_municipal_role_has_municipality",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.get_role_display()}"
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        if self.role in ROLES_BOUND_TO_MUNICIPALITY and not self.municipality_id:
-            raise ValidationError({"municipality": _("This role needs a municipality.")})
-        if (
-            self.municipality_id
-            and self.district_id
-            and self.municipality.district_id != self.district_id
-        ):
-            raise ValidationError(
-                {"municipality": _("The municipality belongs to another district.")}
-            )

@@ -2,7 +2,7 @@
 
 from django.db.models import F
 
-from .models import District, Membership, Municipality
+from .models import District, Municipality
 
 
 def districts_public():
@@ -12,29 +12,6 @@ def districts_public():
 
 def municipalities_list(*, district):
     return Municipality.objects.in_district(district).select_related("region").order_by("name")
-
-
-def districts_of_user(*, user):
-    return District.objects.filter(
-        is_active=True, pk__in=Membership.objects.filter(user=user).values("district")
-    ).order_by("name")
-
-
-def memberships_of_user(*, user, district):
-    return (
-        Membership.objects.in_district(district)
-        .filter(user=user)
-        .select_related("municipality")
-        .order_by("role")
-    )
-
-
-def members_list(*, district):
-    return (
-        Membership.objects.in_district(district)
-        .select_related("user", "municipality")
-        .order_by("user__name", "user__email", "role")
-    )
 
 
 def municipalities_search(*, district, query="", region=None):

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.db.models import Max
 
 from knotenpunkt.core.audit import record_change
-from knotenpunkt.directory.permissions import can_manage_downloads
 
 from .models import Document, DocumentVersion
+from .permissions import can_manage_downloads
 from .validation import check_upload
 
 EDITABLE_FIELDS = ("title", "description", "category", "is_public")

@@ -298,6 +298,12 @@ class OfferFilterForm(forms.Form):
     """Filter of the workspace list (GET)."""
 
     PENDING = "pending_change"
+    # What needs the editor (offers.selectors.offers_needing); the home's panels link here.
+    NEEDS = {
+        "sent_back": _("Sent back to you"),
+        "due": _("To be confirmed soon"),
+        "outdated_translation": _("With an outdated translation"),
+    }
 
     query = forms.CharField(label=_("Title contains"), max_length=100, required=False)
     state = forms.ChoiceField(
@@ -307,6 +313,7 @@ class OfferFilterForm(forms.Form):
             ("", _("All states")),
             *OfferState.choices,
             (PENDING, _("With a pending change")),
+            *NEEDS.items(),
         ],
     )
 

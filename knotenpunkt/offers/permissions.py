@@ -6,6 +6,7 @@ write and review every offer of the district. Nobody publishes without the revie
 and the services check again, so that the API and commands cannot bypass the views.
 """
 
+from knotenpunkt.accounts.selectors import municipalities_of
 from knotenpunkt.core.permissions import has_any_role, roles_of
 from knotenpunkt.core.roles import Role
 
@@ -55,20 +56,21 @@ def can_view_overviews(actor, district) -> bool:
 def _own(actor, district, queryset, municipality_rule, organisation_rule):
     """The offers of ``queryset`` whose provider is the actor's organisation or is seated
     in the actor's municipality, as far as the actor's roles reach."""
-    from knotenpunkt.districts.models import Membership
+    from knotenpunkt.directory.affiliations import affiliated_organisations
 
     roles = roles_of(actor, district)
     allowed = queryset.none()
     if not roles:
         return allowed
-    memberships = Membership.objects.in_district(district).filter(user=actor)
     if municipality_rule and not roles.isdisjoint(RULES[municipality_rule]):
-        municipalities = memberships.filter(role__in=RULES[municipality_rule]).values(
-            "municipality"
+        municipalities = municipalities_of(
+            user=actor, district=district, roles=RULES[municipality_rule]
         )
         allowed = allowed | queryset.filter(provider__municipality__in=municipalities)
     if organisation_rule and not roles.isdisjoint(RULES[organisation_rule]):
-        organisations = memberships.filter(role__in=RULES[organisation_rule]).values("organisation")
+        organisations = affiliated_organisations(
+            user=actor, district=district, roles=RULES[organisation_rule]
+        )
         allowed = allowed | queryset.filter(provider__in=organisations)
     return allowed
 

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -26,7 +26,7 @@ from .models import (
 )
 from .permissions import editable_offers, reviewable_offers
 from .search import plain_text
-from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, confirmation_deadline
+from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, REMINDER_LEAD, confirmation_deadline
 
 
 def public_offers(*, district, today=None):
@@ -186,6 +186,53 @@ def offers_for_review(*, district, actor):
         .select_related("provider", "category", "revision_of")
         .order_by("updated_at", "pk")
     )
+
+
+# What an editor's offers need: the workspace list's filters and the home's panels count
+# the same querysets, so that a panel's number is the length of the list it links to.
+SENT_BACK = "sent_back"
+DUE = "due"
+OUTDATED_TRANSLATION = "outdated_translation"
+
+
+def offers_needing(offers, need, *, district, today=None):
+    """Narrow ``offers`` (main rows) to those with ``need``: sent back by a reviewer (also
+    their pending change), due for confirmation within two weeks (or overdue), or with an
+    outdated translation."""
+    if need == SENT_BACK:
+        return offers.filter(
+            Q(state=OfferState.DRAFT, review_note__gt="")
+            | Q(pending_revision__state=OfferState.DRAFT, pending_revision__review_note__gt="")
+        )
+    if need == DUE:
+        soon = confirmation_deadline(district, today) + REMINDER_LEAD
+        return offers.filter(state=OfferState.PUBLISHED).filter(
+            Q(last_confirmed_at__lt=soon) | Q(last_confirmed_at__isnull=True)
+        )
+    if need == OUTDATED_TRANSLATION:
+        outdated = OfferTranslation.objects.filter(offer=OuterRef("pk")).exclude(
+            source_hash=OuterRef("text_hash")
+        )
+        return offers.filter(Exists(outdated), state=OfferState.PUBLISHED)
+    raise ValueError(need)
+
+
+def count_offers_needing(need):
+    """Return a panel count: how many of the actor's offers have ``need`` (one query)."""
+
+    def count(actor, district) -> int:
+        offers = editable_offers(actor, district, Offer.objects.in_district(district).main_rows())
+        return offers_needing(offers, need, district=district).count()
+
+    return count
+
+
+def count_offers_for_review(actor, district) -> int:
+    return offers_for_review(district=district, actor=actor).count()
+
+
+def count_stale_offers(actor, district) -> int:
+    return stale_offers(district=district).count()
 
 
 def stale_offers(*, district, today=None):

@@ -25,8 +25,8 @@ def confirm_token(offer) -> str:
 
 
 def _reviewer_addresses(offer):
+    from knotenpunkt.accounts.models import Membership
     from knotenpunkt.core.roles import Role
-    from knotenpunkt.districts.models import Membership
 
     from .permissions import RULES
 
@@ -42,11 +42,11 @@ def _reviewer_addresses(offer):
 
 
 def _editor_addresses(offer):
+    from knotenpunkt.accounts.models import Membership
     from knotenpunkt.core.roles import Role
-    from knotenpunkt.districts.models import Membership
 
     editors = Membership.objects.in_district(offer.district).filter(
-        role=Role.PARTNER_EDITOR, organisation=offer.provider, user__is_active=True
+        role=Role.PARTNER_EDITOR, affiliation__organisation=offer.provider, user__is_active=True
     )
     addresses = {email.lower() for email in editors.values_list("user__email", flat=True)}
     if not addresses and offer.contact_email:

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from knotenpunkt.accounts.models import Invitation, User, hash_invitation_token
+from knotenpunkt.accounts.models import Invitation, Membership, User, hash_invitation_token
 
 PASSWORD = "correct-horse-battery"
 
@@ -43,3 +43,12 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     token_hash = factory.LazyAttribute(lambda o: hash_invitation_token(o.token))
     invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    district = factory.SubFactory("knotenpunkt.districts.tests.factories.DistrictFactory")
+    user = factory.SubFactory(UserFactory)
+    role = "volunteer"

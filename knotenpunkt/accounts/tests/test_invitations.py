@@ -9,12 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from knotenpunkt.accounts.models import Invitation, User, hash_invitation_token
-from knotenpunkt.accounts.services import invitation_create
+from knotenpunkt.accounts.models import Invitation, Membership, User, hash_invitation_token
+from knotenpunkt.accounts.services import invitation_accept, invitation_create
 from knotenpunkt.accounts.tests.factories import InvitationFactory, UserFactory
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.models import Affiliation
 
 TOKEN = "a-known-invitation-token"
 NEW_PASSWORD = "lange-genug-und-selten"
@@ -241,7 +241,7 @@ def test_a_new_person_accepts_and_gets_a_verified_account_a_membership_and_a_ses
 
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "districts:workspace", kwargs={"district_slug": district.slug}
+        "workspace:home", kwargs={"district_slug": district.slug}
     )
     user = User.objects.get(email="gemeinde@example.org")
     assert user.name == "Gerda Gemeinde"
@@ -440,7 +440,7 @@ def test_inviting_a_partner_editor_keeps_the_organisation_and_accepting_binds_it
             },
         )
     assert response.status_code == 302
-    assert Invitation.objects.get().organisation == organisation
+    assert Invitation.objects.get().affiliation.organisation == organisation
     token = re.search(r"/einladung/([^/]+)/", mail.outbox[0].body).group(1)
 
     client = Client()
@@ -448,7 +448,10 @@ def test_inviting_a_partner_editor_keeps_the_organisation_and_accepting_binds_it
 
     assert response.status_code == 302
     membership = Membership.objects.get(user__email="partner@example.org")
-    assert (membership.role, membership.organisation) == (Role.PARTNER_EDITOR, organisation)
+    assert (membership.role, membership.affiliation.organisation) == (
+        Role.PARTNER_EDITOR,
+        organisation,
+    )
     edit_url = reverse(
         "directory:workspace_organisation",
         kwargs={"district_slug": district.slug, "pk": organisation.pk},
@@ -493,7 +496,7 @@ def test_the_service_refuses_an_organisation_of_another_district(
             district=district,
             email="partner@example.org",
             role=Role.PARTNER_EDITOR,
-            organisation=other_organisation,
+            scopes={"organisation": other_organisation},
             base_url="http://testserver",
         )
     assert not Invitation.objects.exists()
@@ -503,9 +506,25 @@ def test_a_role_without_organisation_drops_a_given_organisation(district, users,
     invitation, _token = invitation_create(
         actor=users[Role.DISTRICT_ADMIN],
         district=district,
-        email="helfer@example.org",
-        role=Role.VOLUNTEER,
-        organisation=organisation,
+        email="koordination@example.org",
+        role=Role.DISTRICT_COORDINATOR,
+        scopes={"organisation": organisation},
         base_url="http://testserver",
     )
-    assert invitation.organisation is None
+    assert not Affiliation.objects.filter(invitation=invitation).exists()
+
+
+def test_a_volunteer_may_be_invited_for_an_initiative_and_keeps_it(district, users, organisation):
+    invitation, token = invitation_create(
+        actor=users[Role.DISTRICT_ADMIN],
+        district=district,
+        email="helfer@example.org",
+        role=Role.VOLUNTEER,
+        scopes={"organisation": organisation},
+        base_url="http://testserver",
+    )
+    user = invitation_accept(district=district, token=token, name="Helga", password="x-9!Lkj3Qw")
+
+    membership = Membership.objects.get(user=user)
+    assert membership.affiliation.organisation == organisation
+    assert not Affiliation.objects.filter(invitation=invitation).exists()

@@ -5,9 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from knotenpunkt.accounts.tests.factories import PASSWORD, UserFactory
+from knotenpunkt.accounts.tests.factories import PASSWORD, MembershipFactory, UserFactory
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.tests.factories import MembershipFactory
 
 
 def _log_in(client, email, password=PASSWORD, **extra):
@@ -19,7 +18,7 @@ def _logged_in_user_id(client):
 
 
 def _workspace(district):
-    return reverse("districts:workspace", kwargs={"district_slug": district.slug})
+    return reverse("workspace:home", kwargs={"district_slug": district.slug})
 
 
 def test_a_member_logs_in_by_email_and_lands_in_the_workspace(client, district, users):

@@ -5,12 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knotenpunkt.accounts.models import Invitation
-from knotenpunkt.accounts.tests.factories import InvitationFactory
+from knotenpunkt.accounts.models import Invitation, Membership
+from knotenpunkt.accounts.tests.factories import InvitationFactory, MembershipFactory
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.models import Membership
-from knotenpunkt.districts.tests.factories import MembershipFactory
 
 
 def _members_url(district):
@@ -86,7 +84,7 @@ def test_the_admin_takes_a_role_away_and_it_is_audited(client, district, users):
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert AuditEntry.objects.filter(district=district, action="membership.revoked").exists()
     client.force_login(volunteer)
-    workspace = reverse("districts:workspace", kwargs={"district_slug": district.slug})
+    workspace = reverse("workspace:home", kwargs={"district_slug": district.slug})
     assert client.get(workspace).status_code == 404
 
 

@@ -17,14 +17,14 @@ def _log_in(client, user):
 
 
 def _workspace(district):
-    return reverse("districts:workspace", kwargs={"district_slug": district.slug})
+    return reverse("workspace:home", kwargs={"district_slug": district.slug})
 
 
 @pytest.mark.parametrize("role", sorted(ROLES_SEEING_CLIENT_DATA))
 def test_without_a_second_factor_workspace_pages_lead_to_its_set_up(client, district, users, role):
     client.force_login(users[role])
 
-    for url_name in ("districts:workspace", "districts:settings", "accounts:members"):
+    for url_name in ("workspace:home", "districts:settings", "accounts:members"):
         response = client.get(reverse(url_name, kwargs={"district_slug": district.slug}))
 
         assert response.status_code == 302, url_name

@@ -12,12 +12,14 @@ from django.contrib.auth.models import AnonymousUser
 
 from knotenpunkt.accounts.models import User
 from knotenpunkt.accounts.permissions import can_invite, can_manage_members, can_view_members
+from knotenpunkt.accounts.tests.factories import MembershipFactory
 from knotenpunkt.core.permissions import has_any_role
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory import permissions as directory_permissions
-from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
-from knotenpunkt.districts.tests.factories import MembershipFactory
+from knotenpunkt.districts.permissions import can_edit_district_settings
+from knotenpunkt.downloads import permissions as downloads_permissions
 from knotenpunkt.offers import permissions as offers_permissions
+from knotenpunkt.workspace.permissions import can_view_workspace
 
 ROLE_COLUMNS = (
     Role.DISTRICT_ADMIN,
@@ -75,7 +77,7 @@ CHECKS = {
     ),
     "directory.import_export": directory_permissions.can_import_export,
     "directory.view_stale": directory_permissions.can_view_stale,
-    "downloads.manage": directory_permissions.can_manage_downloads,
+    "downloads.manage": downloads_permissions.can_manage_downloads,
     "offers.edit_any": offers_permissions.can_edit_any,
     "offers.edit_own_municipality": lambda actor, district: has_any_role(
         actor, district, offers_permissions.RULES["offers.edit_own_municipality"]

@@ -10,16 +10,14 @@ import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.urls import URLResolver, get_resolver, reverse
 
 import knotenpunkt
+from knotenpunkt.core.plugins import contributions
 from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA, Role
 
-TOKEN = {"token": "no-such-invitation-token"}
-# POST-only views; their POST behaviour per role and district is in accounts/tests/test_members.py.
-PK = {"pk": 999999}
-
-# The role columns of the table, in this order.
+# The role columns of the tables, in this order.
 ROLE_COLUMNS = (
     Role.DISTRICT_ADMIN,
     Role.DISTRICT_COORDINATOR,
@@ -29,44 +27,33 @@ ROLE_COLUMNS = (
     Role.PARTNER_EDITOR,
     Role.VOLUNTEER,
 )
+# Each app's table (declared as ``view_access`` in its plugin.py) has rows
+#   (URL name, kwargs, anon, admin, dco, mco, mgr, lead, part, vol, other)
+# 302 is always the redirect to the login page. anon = not logged in; then the roles of the
+# own district: admin = district admin, dco = district coordinator, mco = municipal
+# coordinator, mgr = integration manager, lead = integration team lead, part = partner
+# editor, vol = volunteer; last, other = each role of another district (they all get the
+# same answer).
 
-# 302 is always the redirect to the login page.
-# Columns: anon = not logged in; then the roles of the own district: admin = district admin,
-# dco = district coordinator, mco = municipal coordinator, mgr = integration manager,
-# lead = integration team lead, part = partner editor, vol = volunteer; last, other = each
-# role of another district (they all get the same answer).
-# fmt: off
-VIEW_ACCESS = [
-    # URL name                      kwargs anon  admin dco   mco   mgr   lead  part  vol   other
-    ("portal:district_home",        {},    200,  200,  200,  200,  200,  200,  200,  200,  200),
-    ("portal:municipalities",       {},    200,  200,  200,  200,  200,  200,  200,  200,  200),
-    ("portal:imprint",              {},    200,  200,  200,  200,  200,  200,  200,  200,  200),
-    ("portal:privacy",              {},    200,  200,  200,  200,  200,  200,  200,  200,  200),
-    ("portal:accessibility",        {},    200,  200,  200,  200,  200,  200,  200,  200,  200),
-    ("districts:workspace",         {},    302,  200,  200,  200,  200,  200,  200,  200,  404),
-    ("districts:settings",          {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
-    ("accounts:members",            {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
-    ("accounts:invite",             {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
-    ("accounts:membership_remove",  PK,    405,  405,  405,  405,  405,  405,  405,  405,  405),
-    ("accounts:invitation_withdraw", PK,   405,  405,  405,  405,  405,  405,  405,  405,  405),
-    ("accounts:invitation_accept",  TOKEN, 404,  404,  404,  404,  404,  404,  404,  404,  404),
-    ("accounts:invitation_renewal", TOKEN, 405,  405,  405,  405,  405,  405,  405,  405,  405),
-]
-# fmt: on
+
+def _table_modules():
+    """Return the modules named by the apps' plugins (``AppPlugin.view_access``)."""
+    return [
+        f"{apps.get_app_config(label).name}.{module}"
+        for label, module in contributions("view_access")
+    ]
 
 
 def _all_rows():
-    """Return the rows above plus those of every ``knotenpunkt/<app>/tests/view_access*.py``.
+    """Return the rows of every app's table.
 
     In those modules, ``kwargs`` may also be the name of a fixture that returns the URL
     kwargs (for pages of one object); make the fixture visible through ``pytest_plugins``
     in the root conftest.py.
     """
-    rows = list(VIEW_ACCESS)
-    package_dir = Path(knotenpunkt.__file__).parent
-    for path in sorted(package_dir.glob("*/tests/view_access*.py")):
-        module = importlib.import_module(f"knotenpunkt.{path.parent.parent.name}.tests.{path.stem}")
-        rows.extend(module.VIEW_ACCESS)
+    rows = []
+    for name in _table_modules():
+        rows.extend(importlib.import_module(name).VIEW_ACCESS)
     return rows
 
 
@@ -125,5 +112,15 @@ def _district_url_names():
 
 
 def test_the_table_lists_every_page_under_the_district_slug():
-    """A new district page must be added to VIEW_ACCESS before its tests pass."""
+    """A new district page must be added to its app's table before its tests pass."""
     assert {row[0] for row in _all_rows()} == _district_url_names()
+
+
+def test_every_table_module_is_declared_in_its_plugin():
+    """A ``tests/view_access*.py`` that no plugin names would never be checked."""
+    package_dir = Path(knotenpunkt.__file__).parent
+    found = {
+        f"knotenpunkt.{path.parent.parent.name}.tests.{path.stem}"
+        for path in package_dir.glob("*/tests/view_access*.py")
+    }
+    assert found == set(_table_modules())

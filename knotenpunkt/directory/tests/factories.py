@@ -25,3 +25,13 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     function = "Beratung"
     email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
     is_public = True
+
+
+def affiliate(user, organisation, role="partner_editor"):
+    """Bind ``user``'s membership with ``role`` to ``organisation`` (``Affiliation``)."""
+    from knotenpunkt.accounts.models import Membership
+    from knotenpunkt.directory.affiliations import bind
+
+    membership = Membership.objects.get(district=organisation.district, user=user, role=role)
+    bind(membership, organisation)
+    return membership

@@ -2,6 +2,8 @@
 
 import pytest
 
+from knotenpunkt.accounts.models import Membership
+from knotenpunkt.core.demo import load_demo
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import (
     ContactPerson,
@@ -11,11 +13,9 @@ from knotenpunkt.directory.models import (
     Tandem,
 )
 from knotenpunkt.directory.selectors import stale_organisations
-from knotenpunkt.districts.demo import load_demo
 from knotenpunkt.districts.models import (
     District,
     IntegrationManagementCarrier,
-    Membership,
     Municipality,
 )
 
@@ -110,7 +110,7 @@ def _check_about_a_tenth_of_the_entries_are_stale(demo):
 
 def _check_the_demo_partner_editor_edits_the_caritas_like_organisation(demo):
     membership = Membership.objects.in_district(demo).get(role=Role.PARTNER_EDITOR)
-    assert membership.organisation.name == "Caritasverband Mittelwald e. V."
+    assert membership.affiliation.organisation.name == "Caritasverband Mittelwald e. V."
 
 
 def test_the_demo_directory_looks_like_a_real_districts():

@@ -11,7 +11,7 @@ from knotenpunkt.directory.permissions import (
     can_view_stale,
     editable_organisations,
 )
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.tests.factories import affiliate
 
 from .factories import OrganisationFactory
 
@@ -57,7 +57,7 @@ def test_a_municipal_coordinator_edits_the_entries_seated_in_their_municipality(
 def test_a_partner_editor_edits_only_their_own_organisation(district, users, entries):
     user = users[Role.PARTNER_EDITOR]
     assert _editable(user, district) == set()
-    Membership.objects.filter(user=user).update(organisation=entries["other_municipality"])
+    affiliate(user, entries["other_municipality"])
     assert _editable(user, district) == {entries["other_municipality"]}
     assert not can_edit_organisation(user, district, entries["own_municipality"])
 

@@ -13,7 +13,7 @@ from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.management.commands.send_directory_reminders import (
     send_directory_reminders,
 )
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.tests.factories import affiliate
 
 from .factories import OrganisationFactory
 
@@ -25,7 +25,7 @@ def stale(organisation, users):
     """``organisation``, stale, with the partner editor bound to it."""
     organisation.last_confirmed_at = LONG_AGO
     organisation.save(update_fields=["last_confirmed_at"])
-    Membership.objects.filter(user=users[Role.PARTNER_EDITOR]).update(organisation=organisation)
+    affiliate(users[Role.PARTNER_EDITOR], organisation)
     return organisation
 
 

@@ -15,7 +15,7 @@ from knotenpunkt.directory.management.commands.send_directory_reminders import (
     send_directory_reminders,
 )
 from knotenpunkt.directory.tasks import send_directory_reminder
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.tests.factories import affiliate
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -25,7 +25,7 @@ def stale(organisation, users):
     """``organisation``, stale, with the partner editor bound to it."""
     organisation.last_confirmed_at = date(2020, 1, 1)
     organisation.save(update_fields=["last_confirmed_at"])
-    Membership.objects.filter(user=users[Role.PARTNER_EDITOR]).update(organisation=organisation)
+    affiliate(users[Role.PARTNER_EDITOR], organisation)
     return organisation
 
 

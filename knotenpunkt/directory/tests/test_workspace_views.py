@@ -11,7 +11,7 @@ from django.utils import timezone
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.tests.factories import affiliate
 
 from .factories import ContactPersonFactory, OrganisationFactory
 
@@ -48,7 +48,7 @@ def _edit_data(organisation, **changes):
 def partner_editor(users, organisation):
     """The partner editor of the district, bound to ``organisation``."""
     user = users[Role.PARTNER_EDITOR]
-    Membership.objects.filter(user=user, role=Role.PARTNER_EDITOR).update(organisation=organisation)
+    affiliate(user, organisation)
     return user
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required
+from knotenpunkt.core.deletion import DeletionRefused
 
 from ..forms import ContactPersonForm, OrganisationFilterForm, OrganisationForm
 from ..models import ContactPerson, Organisation
@@ -205,9 +206,20 @@ def organisation_remove(request, pk):
     organisation = _get_organisation(request, pk)
     if request.method == "POST":
         name = organisation.name
-        organisation_delete(
-            actor=request.user, district=request.district, organisation=organisation
-        )
+        try:
+            organisation_delete(
+                actor=request.user, district=request.district, organisation=organisation
+            )
+        except DeletionRefused as refusal:
+            messages.error(
+                request,
+                " ".join([_("%(name)s cannot be deleted yet.") % {"name": name}, *refusal.reasons]),
+            )
+            return redirect(
+                "directory:workspace_organisation",
+                district_slug=request.district.slug,
+                pk=organisation.pk,
+            )
         messages.success(
             request, _("%(name)s has been deleted from the directory.") % {"name": name}
         )

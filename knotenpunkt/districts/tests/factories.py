@@ -3,7 +3,6 @@ import factory
 from knotenpunkt.districts.models import (
     District,
     IntegrationManagementCarrier,
-    Membership,
     Municipality,
     Region,
 )
@@ -38,12 +37,3 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gemeinde {n}")
     official_key = factory.Sequence(lambda n: f"{10000000 + n:08d}")
     integration_management = IntegrationManagementCarrier.DISTRICT
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    district = factory.SubFactory(DistrictFactory)
-    user = factory.SubFactory("knotenpunkt.accounts.tests.factories.UserFactory")
-    role = "volunteer"

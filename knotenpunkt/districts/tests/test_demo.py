@@ -8,10 +8,10 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.urls import reverse
 
-from knotenpunkt.accounts.models import User
+from knotenpunkt.accounts.demo import DEMO_PASSWORD
+from knotenpunkt.accounts.models import Membership, User
 from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
-from knotenpunkt.districts.demo import DEMO_PASSWORD
-from knotenpunkt.districts.models import District, Membership, Municipality, Region
+from knotenpunkt.districts.models import District, Municipality, Region
 
 
 def _load_demo():

@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.decorators import district_view
-from knotenpunkt.directory.permissions import can_manage_downloads
 
 from .. import generated
 from ..models import Document, DocumentCategory
+from ..permissions import can_manage_downloads
 from ..selectors import can_see_internal_documents, document_versions, documents_for_visitor
 
 

@@ -8,10 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.decorators import district_permission_required
-from knotenpunkt.directory.permissions import can_manage_downloads
 
 from ..forms import DocumentCreateForm, DocumentForm, VersionForm
 from ..models import Document
+from ..permissions import can_manage_downloads
 from ..selectors import document_versions, documents_for_management
 from ..services import document_add_version, document_create, document_delete, document_update
 

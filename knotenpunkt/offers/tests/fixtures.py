@@ -3,7 +3,7 @@
 import pytest
 
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.models import Membership
+from knotenpunkt.directory.tests.factories import affiliate
 from knotenpunkt.offers.services import ensure_default_categories
 
 from .factories import OfferFactory, OfferPlaceFactory
@@ -24,9 +24,7 @@ def district_categories(district):
 @pytest.fixture
 def provider(organisation, users):
     """The ``organisation`` of the directory fixtures, written by the district's partner editor."""
-    Membership.objects.filter(
-        district=organisation.district, user=users[Role.PARTNER_EDITOR]
-    ).update(organisation=organisation)
+    affiliate(users[Role.PARTNER_EDITOR], organisation)
     return organisation
 
 

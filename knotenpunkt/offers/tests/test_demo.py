@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from knotenpunkt.districts.demo import load_demo
+from knotenpunkt.core.demo import load_demo
 from knotenpunkt.districts.models import District, Municipality
 from knotenpunkt.offers import search, selectors, services
 from knotenpunkt.offers.models import (

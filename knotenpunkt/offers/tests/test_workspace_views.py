@@ -992,8 +992,14 @@ def test_the_navigation_links_the_offers_workspace_for_editors_and_reviewers(
     url = _url("workspace_list", district)
     for role in (Role.PARTNER_EDITOR, Role.MUNICIPAL_COORDINATOR, Role.DISTRICT_COORDINATOR):
         _log_in(client, users[role])
-        navigation = client.get(reverse("districts:workspace", args=[district.slug]))
-        assert url in [item.url for item in navigation.context["main_navigation"]], role
+        navigation = client.get(reverse("workspace:home", args=[district.slug]))
+        assert url in _workspace_links(navigation), role
     _log_in(client, users[Role.VOLUNTEER])
-    navigation = client.get(reverse("districts:workspace", args=[district.slug]))
-    assert url not in [item.url for item in navigation.context["main_navigation"]]
+    navigation = client.get(reverse("workspace:home", args=[district.slug]))
+    assert url not in _workspace_links(navigation)
+
+
+def _workspace_links(response):
+    return [
+        link.url for section in response.context["workspace_navigation"] for link in section.links
+    ]

@@ -144,6 +144,8 @@ def workspace_list(request):
     state = filters.get("state")
     if state == OfferFilterForm.PENDING:
         offers = offers.filter(pending_revision__isnull=False)
+    elif state in OfferFilterForm.NEEDS:
+        offers = selectors.offers_needing(offers, state, district=district)
     elif state:
         offers = offers.filter(state=state)
     page = Paginator(offers, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))

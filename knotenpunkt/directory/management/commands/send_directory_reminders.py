@@ -16,13 +16,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from knotenpunkt.accounts.models import Membership
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.directory.selectors import stale_organisations
 from knotenpunkt.directory.tasks import send_directory_reminder
-from knotenpunkt.districts.models import District, Membership
+from knotenpunkt.districts.models import District
 
 REMINDED = "organisation.reminded"
 
@@ -37,7 +38,7 @@ def reminder_editors(*, district, organisation) -> list[int]:
     Editors are the partner editors bound to the organisation and the municipal
     coordinators of its seat municipality.
     """
-    editors = Q(role=Role.PARTNER_EDITOR, organisation=organisation)
+    editors = Q(role=Role.PARTNER_EDITOR, affiliation__organisation=organisation)
     if organisation.municipality_id:
         editors |= Q(role=Role.MUNICIPAL_COORDINATOR, municipality=organisation.municipality_id)
     return sorted(

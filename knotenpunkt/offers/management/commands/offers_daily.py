@@ -1,4 +1,4 @@
-"""Queue the daily work of the offers catalogue (run once a day, e.g. by cron).
+"""Queue the daily work of the offers catalogue (the worker runs it daily: offers/plugin.py).
 
 For every active district: one "still valid?" reminder per published offer whose
 confirmation runs out within two weeks (``services.offers_due_for_reminder``), and one task
@@ -22,6 +22,14 @@ def queue_daily_work(*, district) -> int:
     return len(due)
 
 
+def queue_daily_work_everywhere() -> dict:
+    """Queue the daily work of every active district; return {slug: reminders}."""
+    return {
+        district.slug: queue_daily_work(district=district)
+        for district in District.objects.filter(is_active=True).order_by("slug")
+    }
+
+
 class Command(BaseCommand):
     help = (
         "Queue the daily work of the offers catalogue: reminders before the confirmation "
@@ -29,12 +37,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        districts = District.objects.filter(is_active=True).order_by("slug")
-        for district in districts:
-            reminders = queue_daily_work(district=district)
+        queued = queue_daily_work_everywhere()
+        for slug, reminders in queued.items():
             self.stdout.write(
-                f"{district.slug}: {reminders} reminder(s) queued; archiving of expired "
-                "offers queued."
+                f"{slug}: {reminders} reminder(s) queued; archiving of expired offers queued."
             )
-        if not districts:
+        if not queued:
             self.stdout.write("No active district.")

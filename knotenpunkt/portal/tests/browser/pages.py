@@ -3,8 +3,8 @@
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from knotenpunkt.accounts.demo import DEMO_PASSWORD
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.demo import DEMO_PASSWORD
 
 
 def demo_email(role: Role) -> str:

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from knotenpunkt.core.demo import load_demo
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.demo import load_demo
 
 from .axe import axe_violations, format_violations
 from .conftest import DESKTOP, MOBILE

@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from knotenpunkt.core.demo import load_demo
 from knotenpunkt.core.roles import ROLES_SEEING_CLIENT_DATA, Role
-from knotenpunkt.districts.demo import load_demo
 
 from .axe import assert_accessible
 from .pages import demo_email, log_in_with_form

@@ -6,8 +6,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from knotenpunkt.accounts.models import Invitation
+from knotenpunkt.core.demo import load_demo
 from knotenpunkt.core.roles import Role
-from knotenpunkt.districts.demo import load_demo
 
 from .pages import demo_email, log_in_with_form, switch_language
 

@@ -1,39 +1,16 @@
-"""The logged-in workspace of a district: "Mein Knotenpunkt" and the district settings."""
+"""The district settings: contact data, logo, legal texts, review periods."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from knotenpunkt.accounts.permissions import can_invite, can_view_members
 from knotenpunkt.core.decorators import district_permission_required
-from knotenpunkt.directory.permissions import (
-    can_import_export,
-    can_manage_downloads,
-    can_view_stale,
-)
 
 from ..forms import DistrictSettingsForm
 from ..models import District
-from ..permissions import can_edit_district_settings, can_view_workspace
-from ..selectors import memberships_of_user
+from ..permissions import can_edit_district_settings
 from ..services import district_update_settings
-
-
-@district_permission_required(can_view_workspace)
-def workspace_home(request):
-    district = request.district
-    user = request.user
-    context = {
-        "memberships": memberships_of_user(user=user, district=district),
-        "can_edit_settings": can_edit_district_settings(user, district),
-        "can_view_members": can_view_members(user, district),
-        "can_invite": can_invite(user, district),
-        "can_view_stale": can_view_stale(user, district),
-        "can_import_export": can_import_export(user, district),
-        "can_manage_downloads": can_manage_downloads(user, district),
-    }
-    return render(request, "districts/workspace_home.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,8 @@
+"""Rows of the view-access table (core/tests/test_view_access_matrix.py) for districts."""
+
+# fmt: off
+VIEW_ACCESS = [
+    # URL name             kwargs anon  admin dco   mco   mgr   lead  part  vol   other
+    ("districts:settings", {},    302,  200,  403,  403,  403,  403,  403,  403,  404),
+]
+# fmt: on
