@@ -26,7 +26,7 @@ in-process, with Django's test client and ``CaptureQueriesContext``.
 the settings decide: the production settings keep connections for 60 s, the development
 settings open one per request (Django's default).
 
-The search caches under the catalogue version (knotenpunkt/offers/search.py): the
+The search caches under the catalogue version (knotenpunkt/offers/search/caching.py): the
 catalogue's index once per version and process, each text's matches once per version. The
 script says how many measured searches repeat a text searched before; the first search of
 a text is the slow kind, and ``slowest`` lists the three slowest. Each endpoint is measured

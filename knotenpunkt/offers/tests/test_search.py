@@ -11,9 +11,12 @@ from django.db import connection
 
 from knotenpunkt.offers import search
 from knotenpunkt.offers.models import Cost, Offer
-from knotenpunkt.offers.search import Facets, TextQuery, offer_facets, offer_search
+from knotenpunkt.offers.search import Facets, TextQuery, caching, catalogue, offer_search
+from knotenpunkt.offers.search.bits import _bits, _blocks, _ids, _walk
+from knotenpunkt.offers.search.postgresql import _Postgres
 from knotenpunkt.offers.selectors import public_offers
 
+from .facets import offer_facets
 from .factories import OfferFactory, OfferPlaceFactory, OfferTranslationFactory
 
 
@@ -336,7 +339,7 @@ def test_the_vocabulary_lookup_is_one_query(
 def test_a_set_of_ids_reads_back_in_order():
     rng = random.Random(4)
     for ids in ([], [0], [7, 8, 9], sorted(rng.sample(range(200_000), 3_000))):
-        assert search._ids(search._bits(ids)) == ids
+        assert _ids(_bits(ids)) == ids
 
 
 @pytest.mark.parametrize("share", [0.001, 0.05, 0.6])
@@ -350,18 +353,18 @@ def test_a_page_of_many_results_is_the_same_as_walking_the_whole_order(share):
     bunched = order[40_000:60_000]
     wanted = set(rng.sample(bunched, int(len(bunched) * share)))
     wanted |= set(rng.sample(order, int(len(order) * share / 10)))
-    bits = search._bits(wanted)
+    bits = _bits(wanted)
     in_order = [pk for pk in order if pk in wanted]
-    blocks = search._blocks(order)
+    blocks = _blocks(order)
     assert len(blocks) <= 65
 
     for skip, take in ((0, 20), (20, 20), (len(in_order) - 5, 20), (len(in_order), 20)):
-        assert search._walk(order, blocks, bits, skip, take) == in_order[skip : skip + take]
+        assert _walk(order, blocks, bits, skip, take) == in_order[skip : skip + take]
     # Results on both sides of the edges between runs.
     size = blocks[0][1]
     edges = [order[size - 1], order[size], order[2 * size - 1], order[2 * size]]
     for skip in range(5):
-        assert search._walk(order, blocks, search._bits(edges), skip, 2) == edges[skip : skip + 2]
+        assert _walk(order, blocks, _bits(edges), skip, 2) == edges[skip : skip + 2]
 
 
 def _all_ids(found, sort):
@@ -441,7 +444,7 @@ def test_the_catalogue_index_counts_and_finds_what_the_queries_do(district, vari
 def test_pages_of_the_catalogue_index_follow_each_other(district, varied, monkeypatch):
     for walk in (False, True):
         # Small result sets are sorted, large ones walked: both give the same pages.
-        monkeypatch.setattr(search, "SORT_BELOW", 0 if walk else 10_000)
+        monkeypatch.setattr(catalogue, "SORT_BELOW", 0 if walk else 10_000)
         found = search.catalogue_search(district=district, query="Beratung OR Deutschkurs")
         for sort in (search.SORT_RELEVANCE, search.SORT_NAME, search.SORT_NEWEST):
             whole = _all_ids(found, sort)
@@ -554,9 +557,12 @@ def test_the_search_works_without_a_cache(district, course, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("no cache server")
 
-    monkeypatch.setattr(search.cache, "get", broken)
-    monkeypatch.setattr(search.cache, "set", broken)
-    search._memo.clear()
+    monkeypatch.setattr(caching.cache, "get", broken)
+    monkeypatch.setattr(caching.cache, "set", broken)
+    # Nothing kept in this process either.
+    monkeypatch.setattr(caching._memo, "snapshots", {})
+    monkeypatch.setattr(caching._memo, "matches", {})
+    monkeypatch.setattr(caching._memo, "words", None)
 
     assert search.catalogue_search(district=district, query="Kaffe").total == 1
 
@@ -625,15 +631,15 @@ def test_the_postings_follow_changes_and_deletions(district, other_district, var
         postings, vectors = _both_ways(district, text)
         assert postings == vectors, text
     tiers = _both_ways(district, "Fahrradwerkstatt")[0]
-    assert offer.pk not in search._ids(tiers.get(2, 0))
-    assert offer.pk in search._ids(tiers.get(1, 0))
+    assert offer.pk not in _ids(tiers.get(2, 0))
+    assert offer.pk in _ids(tiers.get(1, 0))
 
 
 @postgres_only
 def test_what_is_not_one_plain_word_is_searched_in_the_vectors(district, make_offer, monkeypatch):
     """to_tsquery makes a phrase of "e-mail": the postings say so, and the vectors answer."""
     make_offer("E-Mail-Beratung", "Beratung per E-Mail.")
-    backend = search._Postgres(connection.alias)
+    backend = _Postgres(connection.alias)
 
     rows = backend.posting_rows(["e-mail", "beratung:*"], [0, 1], district.pk)
 

@@ -22,7 +22,7 @@ TITLE = "Sprachcafé am Markt"
 SUMMARY = "Deutsch sprechen bei Kaffee und Kuchen."
 NEW_SUMMARY = "Deutsch sprechen bei Kaffee, Tee und Kuchen."
 ARABIC_TITLE = "مقهى اللغة في السوق"
-# "Sprachcafé" with a letter missing: found only by the typo tolerance (offers/search.py).
+# "Sprachcafé" with a letter missing: found only by the typo tolerance (offers/search/words.py).
 MISSPELT = "Sprahcafe"
 ARABIC_WORD = "مقهى"
 # The msgid of the note above an offer shown in German because its translation is outdated

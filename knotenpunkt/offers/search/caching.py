@@ -1,0 +1,96 @@
+"""What the search keeps, and the catalogue version it keeps it under.
+
+Snapshots and text matches are cached under the catalogue version (migration
+0004_catalogue_version: triggers give it a new value with every write to the offers, their
+places, languages, target groups and the categories) and the day (offers leave the
+catalogue when they become stale or end), SQLite's vocabulary under the version alone: in
+the process, and in Django's cache for the other server processes. A cached result is
+therefore never stale. If the cache fails, the search still works, only slower.
+"""
+
+import datetime
+import threading
+
+from django.core.cache import cache
+from django.db import connections
+
+SNAPSHOT_TIMEOUT = 24 * 3600
+# Part of every cache key: raise it when what is cached changes shape.
+CACHE_FORMAT = 1
+# Text matches kept per process (each up to three bit sets of 12.5 kB per 100,000 offers).
+MATCHES_IN_PROCESS = 64
+# The databases whose migrations made the version table (0004_catalogue_version).
+VERSIONED_VENDORS = ("postgresql", "sqlite")
+
+
+def catalogue_version(using="default"):
+    """Return ``(version, changed_at)`` of the offers catalogue (of all districts).
+
+    ``(None, None)`` on a database without the version table (no caching there).
+    """
+    connection = connections[using]
+    if connection.vendor not in VERSIONED_VENDORS:
+        return None, None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version, changed_at FROM offers_catalogue_version WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return None, None
+    version, changed_at = row
+    if isinstance(changed_at, str):  # SQLite: UTC as text
+        changed_at = datetime.datetime.fromisoformat(changed_at).replace(tzinfo=datetime.UTC)
+    return version, changed_at
+
+
+class _Memo:
+    """What this process keeps: the latest snapshot per district, recent text matches."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.snapshots = {}  # (database, district id): (key, snapshot)
+        self.matches = {}  # key: tiers (insertion order: oldest first)
+        self.words = None  # (key, the words of SQLite's full-text index)
+
+    def snapshot(self, slot, key):
+        with self.lock:
+            kept = self.snapshots.get(slot)
+        return kept[1] if kept and kept[0] == key else None
+
+    def keep_snapshot(self, slot, key, snapshot):
+        with self.lock:
+            self.snapshots[slot] = (key, snapshot)
+
+    def match(self, key):
+        with self.lock:
+            return self.matches.get(key)
+
+    def keep_match(self, key, tiers):
+        with self.lock:
+            self.matches[key] = tiers
+            while len(self.matches) > MATCHES_IN_PROCESS:
+                del self.matches[next(iter(self.matches))]
+
+    def vocabulary(self, key):
+        with self.lock:
+            return self.words[1] if self.words and self.words[0] == key else None
+
+    def keep_vocabulary(self, key, words):
+        with self.lock:
+            self.words = (key, words)
+
+
+_memo = _Memo()
+
+
+def _shared_get(key):
+    try:
+        return cache.get(key)
+    except Exception:  # noqa: BLE001 - a missing cache server only makes the search slower
+        return None
+
+
+def _shared_set(key, value):
+    try:
+        cache.set(key, value, SNAPSHOT_TIMEOUT)
+    except Exception:  # noqa: BLE001, S110 - see _shared_get
+        pass
