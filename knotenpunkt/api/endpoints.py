@@ -3,7 +3,7 @@
 Thin: parse the parameters, call the selectors and the search the HTML pages use, answer
 304 if the client has the answer already, else serialise one page. Queries per request are
 constant: the district, the ids named in the filters, one aggregate (count and latest
-change; for offers the catalogue version, see offers.search.catalogue_search), the page and
+change; for offers the catalogue version, see offers.search.catalogue), the page and
 its prefetches.
 """
 
@@ -13,15 +13,21 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from ninja import Path, Query, Router
 
-from knotenpunkt.directory.selectors import organisation_search
+from knotenpunkt.directory.selectors import organisation_search, with_api_details
 from knotenpunkt.districts.selectors import municipalities_list
-from knotenpunkt.offers.models import Offer, OfferTime
-from knotenpunkt.offers.search import catalogue_search
-from knotenpunkt.offers.selectors import categories, public_offers
+from knotenpunkt.offers.models import Offer
+from knotenpunkt.offers.selectors import (
+    api_rows,
+    api_rows_with_details,
+    categories,
+    offer_times,
+    offers_by_ids,
+    public_catalogue_search,
+    public_offers,
+)
 
 from . import representations, schemas
 from .conditional import Validators, district_or_404
-from .details import attach_details, attach_organisation_details, public_rows
 from .paging import envelope, page_of
 from .params import (
     MAX_ID,
@@ -91,7 +97,7 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
     district = district_or_404(district_slug)
     today = timezone.localdate()
     public = public_offers(district=district, today=today)
-    found = catalogue_search(
+    found = public_catalogue_search(
         district=district,
         query=filters.q,
         category=resolve_category(district, filters.category),
@@ -114,11 +120,8 @@ def offers(request, response: HttpResponse, district_slug: str, filters: Query[O
 
     ids = found.page(page.offset, page.limit, filters.sort)
     # The search found public offers only; their ids need not pass the public conditions again.
-    loaded = {
-        row["pk"]: row
-        for row in public_rows(Offer.objects.in_district(district).filter(pk__in=ids))
-    }
-    rows = attach_details([loaded[pk] for pk in ids if pk in loaded], lang=filters.lang)
+    loaded = {row["pk"]: row for row in api_rows(offers_by_ids(district=district, ids=ids))}
+    rows = api_rows_with_details([loaded[pk] for pk in ids if pk in loaded], lang=filters.lang)
     urls = representations.Urls(request, district)
     with translation.override(filters.lang):
         results = [representations.offer(row, lang=filters.lang, urls=urls) for row in rows]
@@ -157,11 +160,11 @@ def offer(
         return not_modified
 
     try:
-        item = public_rows(public_offers(district=district, today=today)).get(pk=offer_id)
+        item = api_rows(public_offers(district=district, today=today)).get(pk=offer_id)
     except Offer.DoesNotExist as exc:  # unpublished between the two queries
         raise Http404 from exc
-    (item,) = attach_details([item], lang=params.lang)
-    times = OfferTime.objects.in_district(district).filter(offer_id=item.pk)
+    (item,) = api_rows_with_details([item], lang=params.lang)
+    times = offer_times(district=district, offer_id=item.pk)
     urls = representations.Urls(request, district)
     with translation.override(params.lang):
         data = representations.offer(item, lang=params.lang, urls=urls, times=list(times))
@@ -267,7 +270,7 @@ def organisation_list(
     if (not_modified := validators.not_modified(request)) is not None:
         return not_modified
 
-    rows = attach_organisation_details(found[page.offset : page.end])
+    rows = with_api_details(found[page.offset : page.end])
     urls = representations.Urls(request, district)
     with translation.override(filters.lang):
         results = [representations.organisation(row, urls=urls) for row in rows]

@@ -4,13 +4,14 @@ of the district (422 if unknown)."""
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from knotenpunkt.directory.models import LanguageCode, Organisation, OrganisationType, TopicCode
-from knotenpunkt.districts.models import Municipality
-from knotenpunkt.offers.models import Category, TargetGroupCode
+from knotenpunkt.directory.models import LanguageCode, OrganisationType, TopicCode
+from knotenpunkt.directory.selectors import organisations_for_filtering
+from knotenpunkt.districts.selectors import municipalities_list
+from knotenpunkt.offers.models import TargetGroupCode
+from knotenpunkt.offers.selectors import categories
 
 from .errors import InvalidParameters
 
@@ -113,7 +114,7 @@ def resolve(queryset, pk, parameter, message):
 
 def resolve_municipality(district, pk):
     return resolve(
-        Municipality.objects.in_district(district),
+        municipalities_list(district=district),
         pk,
         "municipality",
         _("There is no municipality with this id in this district."),
@@ -122,17 +123,10 @@ def resolve_municipality(district, pk):
 
 def resolve_category(district, pk):
     return resolve(
-        Category.objects.in_district(district),
+        categories(district=district),
         pk,
         "category",
         _("There is no category with this id in this district."),
-    )
-
-
-def provider_choices(district, offers):
-    """Organisations one may filter offers by: public ones, and providers of ``offers``."""
-    return Organisation.objects.in_district(district).filter(
-        Q(is_public=True) | Q(pk__in=offers.values("provider_id"))
     )
 
 
@@ -140,7 +134,7 @@ def resolve_provider(district, pk, offers):
     if pk is None:
         return None
     return resolve(
-        provider_choices(district, offers),
+        organisations_for_filtering(district=district, offers=offers),
         pk,
         "provider",
         _("There is no organisation with this id in this district."),

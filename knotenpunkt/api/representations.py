@@ -24,7 +24,7 @@ def _number(value):
 def translated_text(offer, lang):
     """Return (title, summary, description, language, translation_status) for ``lang``.
 
-    Uses ``offer.translation`` (see details.attach_details).
+    Uses ``offer.translation`` (see offers.selectors.api_rows_with_details).
     """
     german = (offer.title, offer.summary, offer.description)
     if lang == "de":
@@ -68,7 +68,7 @@ class Urls:
 
 
 def offer(item, *, lang, urls, times=None):
-    """Return ``item`` (with ``details.attach_details``) as the API shows it."""
+    """Return ``item`` (with ``offers.selectors.api_rows_with_details``) as the API shows it."""
     title, summary, description, language, status = translated_text(item, lang)
     provider = item.provider
     data = {
@@ -155,7 +155,7 @@ def _municipality_ref(municipality):
 
 
 def organisation(item, *, urls):
-    """Return ``item`` (with ``details.attach_organisation_details``) as the API shows it."""
+    """Return ``item`` (with ``directory.selectors.with_api_details``) as the API shows it."""
     return {
         "id": item.pk,
         "name": item.name,

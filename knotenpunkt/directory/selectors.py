@@ -308,3 +308,45 @@ def integration_management_overview(*, district, actor):
         "total": sum(counts.values()),
         "municipalities": municipalities,
     }
+
+
+# --- The public API's reads ------------------------------------------------------------
+
+
+def organisations_for_filtering(*, district, offers):
+    """Organisations one may filter offers by: public ones, and providers of ``offers``."""
+    return Organisation.objects.in_district(district).filter(
+        Q(is_public=True) | Q(pk__in=offers.values("provider_id"))
+    )
+
+
+def with_api_details(organisations):
+    """Give each organisation ``municipality_refs`` (served), ``language_codes`` and
+    ``topic_codes``: three queries for the page."""
+    organisations = list(organisations)
+    ids = [organisation.pk for organisation in organisations]
+    served = defaultdict(list)
+    languages = defaultdict(list)
+    topics = defaultdict(list)
+    if ids:
+        rows = (
+            Organisation.municipalities.through.objects.filter(organisation_id__in=ids)
+            .order_by("municipality__name", "municipality_id")
+            .values_list("organisation_id", "municipality_id", "municipality__name")
+        )
+        for organisation_id, pk, name in rows:
+            served[organisation_id].append({"id": pk, "name": name})
+        for through, column, codes in (
+            (Organisation.languages.through, "spokenlanguage_id", languages),
+            (Organisation.topics.through, "topic_id", topics),
+        ):
+            pairs = through.objects.filter(organisation_id__in=ids).values_list(
+                "organisation_id", column
+            )
+            for organisation_id, code in pairs.order_by(column):
+                codes[organisation_id].append(code)
+    for organisation in organisations:
+        organisation.municipality_refs = served[organisation.pk]
+        organisation.language_codes = languages[organisation.pk]
+        organisation.topic_codes = topics[organisation.pk]
+    return organisations
