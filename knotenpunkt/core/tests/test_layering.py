@@ -17,9 +17,7 @@ def _contract(contract_id):
 
 
 def _apps_in_layers():
-    return {
-        name.strip() for layer in _contract("layers")["layers"] for name in layer.split("|")
-    }
+    return {name.strip() for layer in _contract("layers")["layers"] for name in layer.split("|")}
 
 
 def test_the_import_contracts_are_kept(monkeypatch):
