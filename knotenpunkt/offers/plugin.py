@@ -35,6 +35,10 @@ def _writes_own_offers(user, district) -> bool:
     return can_use_offer_workspace(user, district) and not can_edit_any(user, district)
 
 
+def _writes_for_an_organisation(user, district) -> bool:
+    return has_any_role(user, district, {Role.PARTNER_EDITOR})
+
+
 def _opens_workspace(user, district) -> bool:
     return can_use_offer_workspace(user, district) or can_review_some(user, district)
 
@@ -111,6 +115,14 @@ plugin = AppPlugin(
         ),
     ],
     home_panels=[
+        HomePanel(
+            "offers.own",
+            _("Your organisation's offers"),
+            visible=_writes_for_an_organisation,
+            order=6,
+            template="offers/panels/own_offers.html",
+            context=selectors.own_offers_panel,
+        ),
         HomePanel(
             "offers.review",
             _("Offers to review"),

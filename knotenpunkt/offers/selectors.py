@@ -229,6 +229,20 @@ def count_offers_needing(need):
     return count
 
 
+def own_offers_panel(actor, district) -> dict:
+    """The partner editor's offers for the home: how many in each state (one query)."""
+    offers = editable_offers(actor, district, Offer.objects.in_district(district).main_rows())
+    counts = dict(offers.order_by().values_list("state").annotate(number=Count("pk")))
+    return {
+        "states": [
+            (label, counts.get(state, 0), state)
+            for state, label in OfferState.choices
+            if counts.get(state)
+        ],
+        "total": sum(counts.values()),
+    }
+
+
 def count_offers_for_review(actor, district) -> int:
     return offers_for_review(district=district, actor=actor).count()
 

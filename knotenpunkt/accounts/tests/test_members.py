@@ -9,6 +9,7 @@ from knotenpunkt.accounts.models import Invitation, Membership
 from knotenpunkt.accounts.tests.factories import InvitationFactory, MembershipFactory
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
+from knotenpunkt.directory.models import Affiliation
 
 
 def _members_url(district):
@@ -161,3 +162,197 @@ def test_an_invitation_of_another_district_or_already_accepted_cannot_be_withdra
     assert client.post(_withdraw_url(district, foreign)).status_code == 404
     assert client.post(_withdraw_url(district, accepted)).status_code == 404
     assert Invitation.objects.filter(pk__in=[foreign.pk, accepted.pk]).count() == 2
+
+
+# Asking before a role is taken away ---------------------------------------------------------
+
+
+def test_taking_a_role_away_asks_first_and_changes_nothing_until_confirmed(client, district, users):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    membership = Membership.objects.get(user=users[Role.VOLUNTEER])
+    url = reverse("accounts:membership_remove", args=[district.slug, membership.pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert users[Role.VOLUNTEER].name in response.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+# Changing a member's role --------------------------------------------------------------------
+
+
+def _change_url(district, membership):
+    return reverse("accounts:membership_change", args=[district.slug, membership.pk])
+
+
+def test_the_admin_changes_a_role_and_it_is_audited(client, district, users, municipalities):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    membership = Membership.objects.get(user=users[Role.VOLUNTEER])
+
+    response = client.post(
+        _change_url(district, membership),
+        {"role": Role.MUNICIPAL_COORDINATOR, "municipality": municipalities[1].pk},
+    )
+
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert (membership.role, membership.municipality) == (
+        Role.MUNICIPAL_COORDINATOR,
+        municipalities[1],
+    )
+    entry = AuditEntry.objects.get(action="membership.changed")
+    assert entry.changes["role"] == Role.MUNICIPAL_COORDINATOR
+
+
+def test_changing_to_partner_editor_binds_the_organisation_and_away_unbinds_it(
+    client, district, users, organisation
+):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    membership = Membership.objects.get(user=users[Role.VOLUNTEER])
+    url = _change_url(district, membership)
+
+    response = client.post(url, {"role": Role.PARTNER_EDITOR})
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+
+    client.post(url, {"role": Role.PARTNER_EDITOR, "organisation": organisation.pk})
+    membership.refresh_from_db()
+    assert membership.affiliation.organisation == organisation
+
+    client.post(url, {"role": Role.DISTRICT_COORDINATOR})
+    membership.refresh_from_db()
+    assert membership.role == Role.DISTRICT_COORDINATOR
+    assert not Affiliation.objects.filter(membership=membership).exists()
+
+
+def test_the_last_administrator_keeps_the_role(client, district, users):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    membership = Membership.objects.get(user=users[Role.DISTRICT_ADMIN])
+
+    response = client.post(_change_url(district, membership), {"role": Role.VOLUNTEER})
+
+    assert response.status_code == 200
+    assert "role" in response.context["form"].errors
+    membership.refresh_from_db()
+    assert membership.role == Role.DISTRICT_ADMIN
+
+
+def test_a_role_the_person_has_already_cannot_be_given_twice(client, district, users):
+    volunteer = users[Role.VOLUNTEER]
+    MembershipFactory(district=district, user=volunteer, role=Role.DISTRICT_COORDINATOR)
+    membership = Membership.objects.get(user=volunteer, role=Role.VOLUNTEER)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    response = client.post(_change_url(district, membership), {"role": Role.DISTRICT_COORDINATOR})
+
+    assert response.status_code == 200
+    assert Membership.objects.filter(user=volunteer).count() == 2
+    assert Membership.objects.get(pk=membership.pk).role == Role.VOLUNTEER
+
+
+def test_a_membership_of_another_district_cannot_be_changed(client, district, users, other_users):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    foreign = Membership.objects.get(user=other_users[Role.VOLUNTEER])
+
+    response = client.post(_change_url(district, foreign), {"role": Role.DISTRICT_ADMIN})
+
+    assert response.status_code == 404
+    assert Membership.objects.get(pk=foreign.pk).role == Role.VOLUNTEER
+
+
+# Sending an invitation again ------------------------------------------------------------------
+
+
+def test_the_admin_sends_an_invitation_again_with_a_new_link(
+    client, district, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    invitation = InvitationFactory(district=district, token="old-token", expired=True)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:invitation_resend", args=[district.slug, invitation.pk])
+        )
+
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.expires_at > timezone.now()
+    assert len(mailoutbox) == 1
+    old = reverse("accounts:invitation_accept", args=[district.slug, "old-token"])
+    assert client.get(old).status_code == 404
+    assert AuditEntry.objects.filter(action="invitation.resent").exists()
+
+
+def test_an_accepted_or_foreign_invitation_is_not_sent_again(
+    client, district, users, other_district, mailoutbox
+):
+    accepted = InvitationFactory(district=district, accepted_at=timezone.now())
+    foreign = InvitationFactory(district=other_district)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    for invitation in (accepted, foreign):
+        url = reverse("accounts:invitation_resend", args=[district.slug, invitation.pk])
+        assert client.post(url).status_code == 404
+    assert mailoutbox == []
+
+
+# Inviting twice -------------------------------------------------------------------------------
+
+
+def _invite(client, district, **data):
+    return client.post(reverse("accounts:invite", args=[district.slug]), data)
+
+
+def test_an_address_with_an_open_invitation_for_the_role_is_not_invited_twice(
+    client, district, users, mailoutbox
+):
+    InvitationFactory(district=district, email="neu@example.org", role=Role.VOLUNTEER)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    response = _invite(client, district, email="Neu@Example.org", role=Role.VOLUNTEER)
+
+    assert response.status_code == 200
+    assert "neu@example.org" in str(response.context["form"].non_field_errors())
+    assert Invitation.objects.filter(email="neu@example.org").count() == 1
+    assert mailoutbox == []
+
+
+def test_a_member_who_has_the_role_already_is_not_invited_to_it(
+    client, district, users, mailoutbox
+):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    volunteer = users[Role.VOLUNTEER]
+
+    response = _invite(client, district, email=volunteer.email, role=Role.VOLUNTEER)
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not Invitation.objects.exists()
+
+
+def test_a_member_may_be_invited_to_another_role(
+    client, district, users, django_capture_on_commit_callbacks
+):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(
+            client, district, email=users[Role.VOLUNTEER].email, role=Role.DISTRICT_COORDINATOR
+        )
+
+    assert response.status_code == 302
+    assert Invitation.objects.count() == 1
+
+
+def test_the_invite_form_preselects_no_role(client, district, users):
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    response = client.get(reverse("accounts:invite", args=[district.slug]))
+
+    page = response.content.decode()
+    assert response.context["form"]["role"].value() in (None, "")
+    assert 'value="district_admin" selected' not in page
+    assert _invite(client, district, email="x@example.org").context["form"].errors["role"]
