@@ -142,17 +142,25 @@ class PeriodicJob:
 
 @dataclass(frozen=True)
 class NotificationKind:
-    """A kind of notification people can receive, with its default e-mail delivery.
+    """A kind of notification people receive (``notifications.services.notify``).
 
-    ``delivery`` is one of "immediate", "digest" and "off"; with ``always_immediate`` the
-    person cannot change it (e.g. invitations).
+    - ``label``: what it is about, for the notification settings ("My offer was published");
+    - ``message(params)``: the sentence, from the plain values stored with the notification,
+      in the active language (the reader's, or the recipient's for the e-mail);
+    - ``link(target_id, user, district)``: the address of what it is about, or "" when the
+      reader may no longer see it, so that a notification never leads to what it must not;
+    - ``delivery``: the default e-mail delivery, "immediate", "digest" or "off";
+      ``always_immediate``: the person cannot change it;
+    - ``roles``: who can receive it (the settings page shows only these kinds).
     """
 
     key: str
     label: Any
-    description: Any = ""
+    message: Callable[[dict], str]
+    link: Callable[[str, Any, Any], str] | None = None
     delivery: str = "immediate"
     always_immediate: bool = False
+    roles: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
