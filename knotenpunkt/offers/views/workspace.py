@@ -22,6 +22,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required, district_view
+from knotenpunkt.core.lifecycle import freshness
+from knotenpunkt.core.lifecycle.changes import StaleEdit
+from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 
 from .. import selectors, services
 from ..forms import (
@@ -34,7 +37,7 @@ from ..forms import (
     category_tree,
     translation_languages,
 )
-from ..models import Category, Offer, OfferState, OfferTranslation, TranslationStatus
+from ..models import Category, Offer, OfferState, OfferTranslation
 from ..permissions import (
     can_edit_offer,
     can_manage_categories,
@@ -150,8 +153,8 @@ def workspace_list(request):
     page.object_list = list(page.object_list)
     deadline = services.confirmation_deadline(district)
     for offer in page.object_list:
-        offer.is_stale = offer.state == OfferState.PUBLISHED and (
-            offer.last_confirmed_at is None or offer.last_confirmed_at < deadline
+        offer.is_stale = offer.state == OfferState.PUBLISHED and freshness.is_stale(
+            offer.last_confirmed_at, deadline
         )
         offer.pending = getattr(offer, "pending_revision", None)
     query = request.GET.copy()
@@ -207,14 +210,7 @@ def _translation_rows(offer):
     rows = []
     for code, name in translation_languages():
         translation = by_language.get(code)
-        if translation is None:
-            status = TranslationStatus.MISSING
-        else:
-            status = (
-                TranslationStatus.CURRENT
-                if translation.source_hash == offer.text_hash
-                else TranslationStatus.OUTDATED
-            )
+        status = status_of(getattr(translation, "source_hash", None), offer.text_hash)
         rows.append({"code": code, "name": name, "status": status, "translation": translation})
     return rows
 
@@ -248,7 +244,7 @@ def offer_detail(request, pk):
         "can_confirm": may_edit and offer.state == OfferState.PUBLISHED,
         "confirmation_due": services.confirmation_due(offer),
         "is_stale": offer.state == OfferState.PUBLISHED
-        and (offer.last_confirmed_at is None or offer.last_confirmed_at < deadline),
+        and freshness.is_stale(offer.last_confirmed_at, deadline),
         "translations": _translation_rows(offer),
         "history": _history(district, offer),
     }
@@ -296,11 +292,19 @@ def offer_edit(request, pk):
     offer_forms = OfferForms(
         request.POST or None, district=district, actor=request.user, offer=shown
     )
+    status = 200
     if request.method == "POST" and offer_forms.is_valid():
         try:
             changed = services.offer_update(
                 actor=request.user, offer=offer, **offer_forms.service_kwargs()
             )
+        except StaleEdit as error:
+            # Show what is saved now, so that the person can make their changes again.
+            _error_message(request, error)
+            pending = _pending(offer)
+            current = selectors.offer_for_workspace(pending or offer)
+            offer_forms = OfferForms(district=district, actor=request.user, offer=current)
+            status = 409
         except ValidationError as error:
             _form_error(offer_forms.form, error)
         else:
@@ -317,7 +321,7 @@ def offer_edit(request, pk):
                 messages.success(request, _("The offer has been saved."))
             return _to_offer(request, offer)
     context = {"forms": offer_forms, "offer": offer, "pending": pending}
-    return render(request, "offers/workspace/offer_form.html", context)
+    return render(request, "offers/workspace/offer_form.html", context, status=status)
 
 
 @require_POST
@@ -454,7 +458,8 @@ def translation_edit(request, pk, language):
         "language_name": language_name,
         "form": form,
         "translation": translation,
-        "is_outdated": translation is not None and translation.source_hash != offer.text_hash,
+        "is_outdated": status_of(getattr(translation, "source_hash", None), offer.text_hash)
+        == TranslationStatus.OUTDATED,
         "has_pending_change": _pending(offer) is not None,
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
     }
