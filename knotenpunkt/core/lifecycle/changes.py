@@ -20,6 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from knotenpunkt.core.audit import record_change
 
@@ -36,17 +37,17 @@ class _Keep:
 KEEP = _Keep()
 
 
-class StaleEdit(ValidationError):  # noqa: N818 - named for what happened, like Http404
+STALE_EDIT_MESSAGE = gettext_lazy(
+    "Someone else changed this entry while you were editing it. Your changes were not "
+    "saved. Here is the current version: please make your changes again."
+)
+
+
+class StaleEdit(ValidationError):
     """The record changed after the form was shown; nothing was saved."""
 
     def __init__(self):
-        super().__init__(
-            _(
-                "Someone else changed this entry while you were editing it. Your changes "
-                "were not saved. Here is the current version: please make your changes again."
-            ),
-            code="stale_edit",
-        )
+        super().__init__(STALE_EDIT_MESSAGE, code="stale_edit")
 
 
 def _items(value) -> list:
