@@ -296,9 +296,9 @@ def offer_publish(*, actor, offer: Offer, today=None) -> Offer:
     if not can_review_offer(actor, offer.district, original or offer):
         raise PermissionDenied
     today = today or timezone.localdate()
-    if offer.state in (OfferState.DRAFT, OfferState.IN_REVIEW) and (
-        offer.valid_until and offer.valid_until < today
-    ):
+    has_ended = offer.valid_until is not None and offer.valid_until < today
+    # In another state, review.publish says why it cannot be published.
+    if has_ended and offer.state in review.PUBLISHABLE_STATES:
         raise ValidationError(_("This offer has already ended; change its end date first."))
     # Publishing confirms the offer as current.
     published = review.publish(

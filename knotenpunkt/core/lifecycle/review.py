@@ -30,6 +30,10 @@ class ReviewState(models.TextChoices):
     ARCHIVED = "archived", gettext_lazy("Archived")
 
 
+# The states from which a reviewer publishes a record.
+PUBLISHABLE_STATES = (ReviewState.DRAFT, ReviewState.IN_REVIEW)
+
+
 class ReviewQuerySet(models.QuerySet):
     """Mix into the queryset of a ``ReviewedModel``."""
 
@@ -165,7 +169,7 @@ def publish(record, *, content: Content, values: Mapping[str, Any] | None = None
     A pending change is copied into its published record (``content``) and deleted. The
     published row gets ``values`` too (e.g. the date of its confirmation).
     """
-    if record.state not in (ReviewState.DRAFT, ReviewState.IN_REVIEW):
+    if record.state not in PUBLISHABLE_STATES:
         raise ValidationError(_("Only a draft or an entry in review can be published."))
     values = {"review_note": "", **(values or {})}
     original = record.revision_of

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required, district_view
-from knotenpunkt.core.lifecycle import freshness
+from knotenpunkt.core.lifecycle import freshness, review
 from knotenpunkt.core.lifecycle.changes import StaleEdit
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 
@@ -98,11 +98,6 @@ def _get_offer(request, pk, may_access=None):
         may_access=may_access or _may_work_on(request),
         pk=pk,
     )
-
-
-def _pending(offer):
-    """Return the pending change of a published offer, or None."""
-    return Offer.objects.filter(revision_of=offer).first()
 
 
 def _form_error(form, error):
@@ -219,7 +214,7 @@ def _translation_rows(offer):
 def offer_detail(request, pk):
     district, user = request.district, request.user
     offer = selectors.offer_for_workspace(_get_offer(request, pk))
-    pending = _pending(offer)
+    pending = review.pending_change(offer)
     if pending is not None:
         pending = selectors.offer_for_workspace(pending)
     target = pending or offer
@@ -236,9 +231,7 @@ def offer_detail(request, pk):
         "target": target,
         "may_edit": may_edit and not is_archived,
         "can_submit": may_edit and target.state == OfferState.DRAFT,
-        "can_publish": may_review
-        and target.state in (OfferState.DRAFT, OfferState.IN_REVIEW)
-        and not is_archived,
+        "can_publish": may_review and target.state in review.PUBLISHABLE_STATES and not is_archived,
         "can_reject": may_review and target.state == OfferState.IN_REVIEW,
         "can_archive": not is_archived,
         "can_confirm": may_edit and offer.state == OfferState.PUBLISHED,
@@ -285,7 +278,7 @@ def offer_edit(request, pk):
     if offer.state == OfferState.ARCHIVED:
         messages.error(request, _("An archived offer cannot be changed."))
         return _to_offer(request, offer)
-    pending = _pending(offer)
+    pending = review.pending_change(offer)
     # Bind the form to a copy (of the pending change, if there is one), so that the
     # service sees what was there before.
     shown = selectors.offer_for_workspace(pending or offer)
@@ -301,7 +294,7 @@ def offer_edit(request, pk):
         except StaleEdit as error:
             # Show what is saved now, so that the person can make their changes again.
             _error_message(request, error)
-            pending = _pending(offer)
+            pending = review.pending_change(offer)
             current = selectors.offer_for_workspace(pending or offer)
             offer_forms = OfferForms(district=district, actor=request.user, offer=current)
             status = 409
@@ -329,7 +322,7 @@ def offer_edit(request, pk):
 def offer_submit(request, pk):
     offer = _get_offer(request, pk, may_access=_may_edit(request))
     try:
-        services.offer_submit(actor=request.user, offer=_pending(offer) or offer)
+        services.offer_submit(actor=request.user, offer=review.pending_change(offer) or offer)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -387,7 +380,9 @@ def review_queue(request):
 def offer_publish(request, pk):
     offer = _get_offer(request, pk, may_access=_may_review(request))
     try:
-        published = services.offer_publish(actor=request.user, offer=_pending(offer) or offer)
+        published = services.offer_publish(
+            actor=request.user, offer=review.pending_change(offer) or offer
+        )
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -399,7 +394,7 @@ def offer_publish(request, pk):
 @district_permission_required(can_review_some)
 def offer_reject(request, pk):
     offer = _get_offer(request, pk, may_access=_may_review(request))
-    target = _pending(offer) or offer
+    target = review.pending_change(offer) or offer
     form = RejectForm(request.POST or None)
     in_review = target.state == OfferState.IN_REVIEW
     if request.method == "POST" and in_review and form.is_valid():
@@ -460,7 +455,7 @@ def translation_edit(request, pk, language):
         "translation": translation,
         "is_outdated": status_of(getattr(translation, "source_hash", None), offer.text_hash)
         == TranslationStatus.OUTDATED,
-        "has_pending_change": _pending(offer) is not None,
+        "has_pending_change": review.pending_change(offer) is not None,
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
     }
     return render(request, "offers/workspace/translation_form.html", context)
