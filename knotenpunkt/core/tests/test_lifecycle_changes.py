@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from knotenpunkt.core.forms import FINGERPRINT_FIELD, add_fingerprint
 from knotenpunkt.core.lifecycle.changes import (
     KEEP,
+    STALE_EDIT_MESSAGE,
     Audit,
     Editable,
     StaleEdit,
@@ -201,7 +202,7 @@ def test_an_edit_of_a_record_changed_meanwhile_is_refused_and_changes_nothing(
             fingerprint=shown,
         )
 
-    assert "Someone else changed this entry" in error.value.message
+    assert (error.value.code, error.value.message) == ("stale_edit", STALE_EDIT_MESSAGE)
     assert _fresh(organisation).name == "Caritas"
 
 
