@@ -5,6 +5,7 @@ Call these inside ``translation.override(lang)``: labels come in the active lang
 
 from django.urls import NoReverseMatch, reverse
 
+from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 from knotenpunkt.directory.models import LanguageCode, TopicCode
 from knotenpunkt.offers.models import TargetGroupCode
 
@@ -30,11 +31,10 @@ def translated_text(offer, lang):
     if lang == "de":
         return (*german, "de", "original")
     translation = offer.translation
-    if translation is None:
-        return (*german, "de", "missing")
-    if translation.source_hash != offer.text_hash:
-        return (*german, "de", "outdated")
-    return (translation.title, translation.summary, translation.description, lang, "current")
+    status = status_of(getattr(translation, "source_hash", None), offer.text_hash)
+    if status != TranslationStatus.CURRENT:
+        return (*german, "de", status.value)
+    return (translation.title, translation.summary, translation.description, lang, status.value)
 
 
 class Urls:

@@ -36,3 +36,26 @@ class DistrictModelChoiceField(forms.ModelChoiceField):
             return self.queryset.get(**{self.to_field_name or "pk": value})
         except (ValueError, TypeError, self.queryset.model.DoesNotExist) as exc:
             raise Http404 from exc
+
+
+# The hidden field of an edit form that carries the record's fingerprint (see
+# core.lifecycle.changes); services take it as their ``fingerprint`` argument.
+FINGERPRINT_FIELD = "fingerprint"
+
+
+def add_fingerprint(form, editable) -> None:
+    """Give the edit form of a saved record the record's fingerprint as a hidden field.
+
+    The fingerprint is taken when the form is shown (``form.instance``, untouched then) and
+    comes back with the submitted form, so the service can tell whether the record changed
+    in between (``StaleEdit``).
+    """
+    instance = form.instance
+    if instance.pk is None:
+        return
+    form.fields[FINGERPRINT_FIELD] = forms.CharField(
+        widget=forms.HiddenInput,
+        required=False,
+        # Called only when an unbound form is shown; a submitted form keeps what it carried.
+        initial=lambda: editable.fingerprint(instance),
+    )

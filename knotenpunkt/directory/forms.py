@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
 from knotenpunkt.districts.models import Municipality
 
 from .models import (
@@ -14,6 +14,7 @@ from .models import (
     SpokenLanguage,
     Topic,
 )
+from .services import CONTACT_EDIT, ORGANISATION_EDIT
 
 ORGANISATION_FORM_FIELDS = (
     "name",
@@ -96,6 +97,7 @@ class OrganisationForm(forms.ModelForm):
             del self.fields["speaker"]
         if not may_move:
             self.fields["municipality"].disabled = True
+        add_fingerprint(self, ORGANISATION_EDIT)
 
 
 class OrganisationFilterForm(forms.Form):
@@ -147,6 +149,7 @@ class ContactPersonForm(forms.ModelForm):
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = SpokenLanguage.objects.all()
+        add_fingerprint(self, CONTACT_EDIT)
         organisation = self.instance.organisation
         if organisation.type != OrganisationType.DISTRICT_OFFICE:
             # Units and deputies belong to the staff directory of the district office.

@@ -1,12 +1,11 @@
 """Reads of the directory. Every function takes the district; lists are prefetched."""
 
 from collections import defaultdict
-from datetime import timedelta
 
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 
 from knotenpunkt.core.audit import history_of
+from knotenpunkt.core.lifecycle import freshness
 from knotenpunkt.core.roles import Role
 
 from .models import ContactPerson, LanguageCode, Organisation, serving_condition
@@ -97,11 +96,10 @@ def organisation_history(*, district, organisation):
 
 def stale_organisations(*, district, today=None):
     """Return organisations not confirmed within the district's review period."""
-    today = today or timezone.localdate()
-    limit = today - timedelta(days=round(district.directory_review_months * 30.44))
+    deadline = freshness.confirmation_deadline(district.directory_review_months, today)
     return (
         Organisation.objects.in_district(district)
-        .filter(Q(last_confirmed_at__lt=limit) | Q(last_confirmed_at__isnull=True))
+        .filter(freshness.stale("last_confirmed_at", deadline))
         .select_related("municipality")
         .order_by("last_confirmed_at", "name")
     )

@@ -1,13 +1,13 @@
 """State changes in the directory. Every change is attributed (AuditEntry) and dated."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.deletion import delete_or_explain
 from knotenpunkt.core.events import publish
+from knotenpunkt.core.lifecycle.changes import Audit, Editable, apply_changes
 
 from .events import OrganisationChanged
 from .models import ContactPerson, Organisation
@@ -45,55 +45,13 @@ CONTACT_FIELDS = (
 )
 CONTACT_M2M_FIELDS = ("languages",)
 
-
-def _as_list(value):
-    """Return a related manager, a collection or a single value as a list."""
-    if hasattr(value, "all"):
-        return list(value.all())
-    if isinstance(value, list | tuple | set):
-        return list(value)
-    return [] if value is None else [value]
+ORGANISATION_EDIT = Editable(fields=ORGANISATION_FIELDS, m2m_fields=ORGANISATION_M2M_FIELDS)
+CONTACT_EDIT = Editable(fields=CONTACT_FIELDS, m2m_fields=CONTACT_M2M_FIELDS)
 
 
-def _describe(value):
-    if hasattr(value, "all") or isinstance(value, list | tuple | set):
-        return ", ".join(sorted(str(item) for item in _as_list(value)))
-    return "" if value is None else str(value)
-
-
-def _check_same_district(district, **related):
-    for field, value in related.items():
-        for item in _as_list(value):
-            if getattr(item, "district_id", district.pk) != district.pk:
-                raise ValidationError({field: _("This entry belongs to another district.")})
-
-
-def _apply(instance, values, fields, m2m_fields, district):
-    """Set ``values`` on ``instance``; return {field: new text} of what changed."""
-    unknown = set(values) - set(fields) - set(m2m_fields)
-    if unknown:
-        raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_same_district(district, **{k: v for k, v in values.items() if k != "type"})
-    changes = {}
-    for field in fields:
-        if field in values and getattr(instance, field) != values[field]:
-            changes[field] = _describe(values[field])[:200]
-            setattr(instance, field, values[field])
-    return changes
-
-
-def _set_m2m(instance, values, m2m_fields, is_new):
-    changes = {}
-    for field in m2m_fields:
-        if field not in values:
-            continue
-        manager = getattr(instance, field)
-        new = {item.pk for item in values[field]}
-        old = set() if is_new else set(manager.values_list("pk", flat=True))
-        if new != old:
-            manager.set(values[field])
-            changes[field] = _describe(values[field])[:200]
-    return changes
+def _contact_name(contact):
+    # Contacts are part of their organisation's history: the entry names the contact.
+    return {"contact": contact.name}
 
 
 @transaction.atomic
@@ -102,38 +60,44 @@ def organisation_create(*, actor, district, **values) -> Organisation:
     if not can_edit_any(actor, district):
         raise PermissionDenied
     organisation = Organisation(district=district, last_confirmed_at=timezone.localdate())
-    changes = _apply(organisation, values, ORGANISATION_FIELDS, ORGANISATION_M2M_FIELDS, district)
-    organisation.full_clean()
-    organisation.save()
-    changes |= _set_m2m(organisation, values, ORGANISATION_M2M_FIELDS, is_new=True)
-    record_change(
-        actor=actor,
+    apply_changes(
+        instance=organisation,
+        values=values,
+        editable=ORGANISATION_EDIT,
         district=district,
-        action="organisation.created",
-        target=organisation,
-        changes=changes,
+        audit=Audit(actor=actor, action="organisation.created", when_unchanged=True),
     )
     return organisation
 
 
-@transaction.atomic
-def organisation_update(*, actor, district, organisation, **values) -> Organisation:
-    """Change an organisation; saving also confirms that the entry is current."""
-    if not can_edit_organisation(actor, district, organisation):
-        raise PermissionDenied
-    changes = _apply(organisation, values, ORGANISATION_FIELDS, ORGANISATION_M2M_FIELDS, district)
+def _save_confirmed(organisation, changed):
+    """Save the entry as confirmed today: whoever saves it has checked it."""
     organisation.last_confirmed_at = timezone.localdate()
     organisation.full_clean()
     organisation.save()
-    changes |= _set_m2m(organisation, values, ORGANISATION_M2M_FIELDS, is_new=False)
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor, district, organisation, fingerprint: str | None = None, **values
+) -> Organisation:
+    """Change an organisation; saving also confirms that the entry is current.
+
+    With the ``fingerprint`` the edit form showed, refuse (``StaleEdit``) if the entry
+    changed since.
+    """
+    if not can_edit_organisation(actor, district, organisation):
+        raise PermissionDenied
+    changes = apply_changes(
+        instance=organisation,
+        values=values,
+        editable=ORGANISATION_EDIT,
+        district=district,
+        fingerprint=fingerprint,
+        save=_save_confirmed,
+        audit=Audit(actor=actor, action="organisation.updated"),
+    )
     if changes:
-        record_change(
-            actor=actor,
-            district=district,
-            action="organisation.updated",
-            target=organisation,
-            changes=changes,
-        )
         publish(
             OrganisationChanged(
                 district_id=district.pk, organisation_id=organisation.pk, fields=sorted(changes)
@@ -165,10 +129,11 @@ def organisation_delete(*, actor, district, organisation) -> None:
     """
     if not can_edit_any(actor, district) or organisation.district_id != district.pk:
         raise PermissionDenied
-    delete_or_explain(organisation)
+    # Recorded first, while the entry still has its id; a refusal rolls both back.
     record_change(
         actor=actor, district=district, action="organisation.deleted", target=organisation
     )
+    delete_or_explain(organisation)
 
 
 @transaction.atomic
@@ -176,37 +141,42 @@ def contact_create(*, actor, district, organisation, **values) -> ContactPerson:
     if not can_edit_organisation(actor, district, organisation):
         raise PermissionDenied
     contact = ContactPerson(district=district, organisation=organisation)
-    changes = _apply(contact, values, CONTACT_FIELDS, CONTACT_M2M_FIELDS, district)
-    contact.full_clean()
-    contact.save()
-    changes |= _set_m2m(contact, values, CONTACT_M2M_FIELDS, is_new=True)
-    # Contacts are part of their organisation's history.
-    record_change(
-        actor=actor,
+    apply_changes(
+        instance=contact,
+        values=values,
+        editable=CONTACT_EDIT,
         district=district,
-        action="contact.created",
-        target=organisation,
-        changes={"contact": contact.name, **changes},
+        audit=Audit(
+            actor=actor,
+            action="contact.created",
+            target=organisation,
+            context=_contact_name,
+            when_unchanged=True,
+        ),
     )
     return contact
 
 
 @transaction.atomic
-def contact_update(*, actor, district, contact, **values) -> ContactPerson:
+def contact_update(
+    *, actor, district, contact, fingerprint: str | None = None, **values
+) -> ContactPerson:
+    """Change a contact person; refuse a stale edit (``fingerprint``, see above)."""
     if not can_edit_organisation(actor, district, contact.organisation):
         raise PermissionDenied
-    changes = _apply(contact, values, CONTACT_FIELDS, CONTACT_M2M_FIELDS, district)
-    contact.full_clean()
-    contact.save()
-    changes |= _set_m2m(contact, values, CONTACT_M2M_FIELDS, is_new=False)
-    if changes:
-        record_change(
+    apply_changes(
+        instance=contact,
+        values=values,
+        editable=CONTACT_EDIT,
+        district=district,
+        fingerprint=fingerprint,
+        audit=Audit(
             actor=actor,
-            district=district,
             action="contact.updated",
             target=contact.organisation,
-            changes={"contact": contact.name, **changes},
-        )
+            context=_contact_name,
+        ),
+    )
     return contact
 
 

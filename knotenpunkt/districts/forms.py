@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
 
 from .models import District, Region
-from .services import EDITABLE_SETTINGS
+from .services import EDITABLE_SETTINGS, SETTINGS_EDIT
 
 
 class DistrictSettingsForm(forms.ModelForm):
@@ -22,6 +22,10 @@ class DistrictSettingsForm(forms.ModelForm):
             "privacy_text": forms.Textarea(attrs={"rows": 8}),
             "accessibility_text": forms.Textarea(attrs={"rows": 8}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_fingerprint(self, SETTINGS_EDIT)
 
 
 class MunicipalityFilterForm(forms.Form):

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.lifecycle.changes import KEEP, Audit, Editable, apply_changes, save_changed
 
 from .models import District
 from .permissions import can_edit_district_settings
@@ -27,33 +27,37 @@ EDITABLE_SETTINGS = (
 )
 
 
+def _logo(value):
+    # As in FileField.save_form_data: None keeps the file, False removes it.
+    return KEEP if value is None else value or ""
+
+
+SETTINGS_EDIT = Editable(
+    fields=EDITABLE_SETTINGS,
+    normalise={"logo": _logo},
+    # The audit log keeps no file names.
+    describe={"logo": lambda value: "(file)"},
+)
+
+
 @transaction.atomic
-def district_update_settings(*, actor, district: District, **values) -> District:
-    """Change the district's contact data, logo and legal texts."""
+def district_update_settings(
+    *, actor, district: District, fingerprint: str | None = None, **values
+) -> District:
+    """Change the district's contact data, logo and legal texts.
+
+    With the ``fingerprint`` the settings form showed, refuse (``StaleEdit``) if the
+    settings changed since.
+    """
     if not can_edit_district_settings(actor, district):
         raise PermissionDenied
-    unknown = set(values) - set(EDITABLE_SETTINGS)
-    if unknown:
-        raise ValueError(f"Not editable: {sorted(unknown)}")
-    changed = {}
-    for field, value in values.items():
-        if field == "logo":
-            # As in FileField.save_form_data: None keeps the file, False removes it.
-            if value is None:
-                continue
-            value = value or ""
-        if getattr(district, field) != value:
-            changed[field] = str(value)[:200] if field != "logo" else "(file)"
-            setattr(district, field, value)
-    if not changed:
-        return district
-    district.full_clean()
-    district.save(update_fields=list(changed))
-    record_change(
-        actor=actor,
+    apply_changes(
+        instance=district,
+        values=values,
+        editable=SETTINGS_EDIT,
         district=district,
-        action="district.settings_updated",
-        target=district,
-        changes=changed,
+        fingerprint=fingerprint,
+        save=save_changed,
+        audit=Audit(actor=actor, action="district.settings_updated"),
     )
     return district

@@ -19,10 +19,14 @@ class NotificationSettingsForm(forms.Form):
             )
             if kind.always_immediate:
                 field.disabled = True
-                field.help_text = _("Always by e-mail at once, so that nothing important is missed.")
+                field.help_text = _(
+                    "Always by e-mail at once, so that nothing important is missed."
+                )
             self.fields[kind.key] = field
 
     def choices(self) -> dict:
         return {
-            kind.key: self.cleaned_data[kind.key] for kind in self.kinds if not kind.always_immediate
+            kind.key: self.cleaned_data[kind.key]
+            for kind in self.kinds
+            if not kind.always_immediate
         }

@@ -38,7 +38,9 @@ plugin = AppPlugin(
             order=1,
             url_name="notifications:list",
             count=count_unread,
-            describe=lambda n: ngettext("notification you have not read", "notifications you have not read", n),
+            describe=lambda n: ngettext(
+                "notification you have not read", "notifications you have not read", n
+            ),
             empty_text=_("You have read everything."),
         ),
     ],

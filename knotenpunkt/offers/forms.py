@@ -7,7 +7,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
 
@@ -22,7 +22,7 @@ from .models import (
     Weekday,
 )
 from .permissions import editable_providers
-from .services import OFFER_FIELDS, OFFER_M2M_FIELDS, PLACE_FIELDS, TIME_FIELDS
+from .services import OFFER_EDIT, OFFER_FIELDS, OFFER_M2M_FIELDS, PLACE_FIELDS, TIME_FIELDS
 
 # Languages written from right to left: their translation fields get dir="rtl".
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -143,6 +143,7 @@ class OfferForm(forms.ModelForm):
         self.fields["languages"].queryset = in_choice_order(
             SpokenLanguage.objects.all(), LanguageCode
         )
+        add_fingerprint(self, OFFER_EDIT)
 
 
 class PlaceForm(forms.ModelForm):
@@ -287,11 +288,14 @@ class OfferForms:
 
     def service_kwargs(self):
         """Return the keyword arguments of ``offer_create``/``offer_update``."""
-        return {
+        kwargs = {
             "values": {field: self.form.cleaned_data[field] for field in self.form.Meta.fields},
             "places": rows(self.places),
             "times": rows(self.times),
         }
+        if FINGERPRINT_FIELD in self.form.cleaned_data:
+            kwargs["fingerprint"] = self.form.cleaned_data[FINGERPRINT_FIELD]
+        return kwargs
 
 
 class OfferFilterForm(forms.Form):

@@ -2,14 +2,12 @@
 
 An offer's German text is the source; translations into other languages remember which
 German text they were made from (``source_hash``), so that a change of the German text
-marks them outdated without anybody having to remember it.
+marks them outdated without anybody having to remember it (``core.lifecycle.translation``).
 
 A published offer stays visible while a change to it is being reviewed: the change is a
 second row (``revision_of`` points to the published offer) until a coordinator approves it,
-and then its content is copied into the published offer.
+and then its content is copied into the published offer (``core.lifecycle.review``).
 """
-
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +15,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.lifecycle.review import ReviewedModel, ReviewQuerySet, ReviewState
+from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
+from knotenpunkt.core.lifecycle.translation import text_hash as source_text_hash
 from knotenpunkt.core.models import (
     DistrictQuerySet,
     DistrictScopedModel,
@@ -25,12 +26,8 @@ from knotenpunkt.core.models import (
 )
 from knotenpunkt.directory.models import phone_validator, postal_code_validator
 
-
-class OfferState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    PUBLISHED = "published", _("Published")
-    ARCHIVED = "archived", _("Archived")
+# The names offers have always used for the shared states.
+OfferState = ReviewState
 
 
 class Cost(models.TextChoices):
@@ -138,17 +135,16 @@ def category_label(name, translations, language_code):
     return (translations or {}).get(language_code) or name
 
 
-class OfferQuerySet(DistrictQuerySet):
-    def published(self):
-        return self.filter(state=OfferState.PUBLISHED, revision_of__isnull=True)
-
-    def main_rows(self):
-        """Offers without the pending changes of published offers."""
-        return self.filter(revision_of__isnull=True)
+class OfferQuerySet(ReviewQuerySet, DistrictQuerySet):
+    pass
 
 
-class Offer(DistrictScopedModel, TimeStampedModel):
-    """One integration offer of a provider organisation."""
+class Offer(ReviewedModel, DistrictScopedModel, TimeStampedModel):
+    """One integration offer of a provider organisation.
+
+    Its review fields (``state``, ``revision_of``, ``published_at``, ``review_note``) come
+    from ``ReviewedModel``.
+    """
 
     # The German source text; translations live in OfferTranslation.
     title = models.CharField(_("title"), max_length=200)
@@ -205,18 +201,6 @@ class Offer(DistrictScopedModel, TimeStampedModel):
     contact_email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    state = models.CharField(
-        _("state"), max_length=20, choices=OfferState.choices, default=OfferState.DRAFT
-    )
-    revision_of = models.OneToOneField(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="pending_revision",
-        verbose_name=_("change of"),
-    )
-    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     last_confirmed_at = models.DateField(
         _("last confirmed"),
         null=True,
@@ -224,7 +208,6 @@ class Offer(DistrictScopedModel, TimeStampedModel):
         help_text=_("When the provider last confirmed that the offer is still valid."),
     )
     reminded_at = models.DateField(_("reminder sent"), null=True, blank=True)
-    review_note = models.TextField(_("note of the reviewer"), blank=True)
     # SHA-256 of the German title, summary and description: what translations compare with.
     text_hash = models.CharField(max_length=64, blank=True, editable=False)
     # German text, translations, provider and places as one text: the search index's source.
@@ -280,15 +263,10 @@ class Offer(DistrictScopedModel, TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def public_pk(self):
-        """The id under which the offer is public (a pending change shows its original)."""
-        return self.revision_of_id or self.pk
-
 
 def german_text_hash(title, summary, description):
-    text = "\x1f".join((title or "", summary or "", description or ""))
-    return hashlib.sha256(text.encode()).hexdigest()
+    """Return the ``text_hash`` of an offer's German text (what translations compare with)."""
+    return source_text_hash(title, summary, description)
 
 
 class OfferPlace(DistrictScopedModel):
@@ -390,12 +368,6 @@ class OfferTime(DistrictScopedModel):
             raise ValidationError({"ends_at": _("The end must be after the start.")})
 
 
-class TranslationStatus(models.TextChoices):
-    CURRENT = "current", _("current")
-    OUTDATED = "outdated", _("outdated")
-    MISSING = "missing", _("missing")
-
-
 class OfferTranslation(DistrictScopedModel, TimeStampedModel):
     """The text of an offer in another language, and the German text it was made from."""
 
@@ -422,9 +394,9 @@ class OfferTranslation(DistrictScopedModel, TimeStampedModel):
         return f"{self.title} ({self.language})"
 
     @property
-    def is_current(self):
-        return self.source_hash == self.offer.text_hash
+    def status(self) -> TranslationStatus:
+        return status_of(self.source_hash, self.offer.text_hash)
 
     @property
-    def status(self):
-        return TranslationStatus.CURRENT if self.is_current else TranslationStatus.OUTDATED
+    def is_current(self) -> bool:
+        return self.status == TranslationStatus.CURRENT

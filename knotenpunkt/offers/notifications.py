@@ -65,21 +65,22 @@ KINDS = [
         PUBLISHED,
         gettext_lazy("An offer of mine was published"),
         message=lambda params: (
-            _("The change to the offer “%(title)s” has been published.")
-            if params.get("change")
-            else _("The offer “%(title)s” has been published.")
-        )
-        % params,
+            (
+                _("The change to the offer “%(title)s” has been published.")
+                if params.get("change")
+                else _("The offer “%(title)s” has been published.")
+            )
+            % params
+        ),
         link=_link,
         roles=frozenset({Role.PARTNER_EDITOR, Role.MUNICIPAL_COORDINATOR}),
     ),
     NotificationKind(
         SENT_BACK,
         gettext_lazy("An offer of mine was sent back"),
-        message=lambda params: _(
-            "The offer “%(title)s” was sent back to you. The reviewers' note: %(note)s"
-        )
-        % params,
+        message=lambda params: (
+            _("The offer “%(title)s” was sent back to you. The reviewers' note: %(note)s") % params
+        ),
         link=_link,
         roles=frozenset({Role.PARTNER_EDITOR, Role.MUNICIPAL_COORDINATOR}),
     ),

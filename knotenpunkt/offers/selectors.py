@@ -11,6 +11,13 @@ from django.utils.translation import gettext
 
 from knotenpunkt.core.audit import history_of
 from knotenpunkt.core.expressions import joined_rows, joined_values, split_joined
+from knotenpunkt.core.lifecycle import freshness
+from knotenpunkt.core.lifecycle.translation import (
+    TranslationStatus,
+    outdated_translations,
+    status_of,
+    translation_status_annotation,
+)
 from knotenpunkt.core.models import choice_display
 from knotenpunkt.directory.models import LanguageCode
 
@@ -23,7 +30,6 @@ from .models import (
     OfferState,
     OfferTime,
     OfferTranslation,
-    TranslationStatus,
     category_label,
 )
 from .permissions import editable_offers, reviewable_offers
@@ -40,7 +46,9 @@ def public_offers(*, district, today=None):
     return (
         Offer.objects.in_district(district)
         .published()
-        .filter(last_confirmed_at__gte=confirmation_deadline(district, today))
+        .filter(
+            freshness.confirmed_in_time("last_confirmed_at", confirmation_deadline(district, today))
+        )
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
     )
 
@@ -76,9 +84,8 @@ def translation_for(offer, language_code):
 
     Uses ``offer.translation_list`` when prefetched.
     """
-    translation = _translation_into(offer, language_code)
-    if translation is not None and translation.source_hash == offer.text_hash:
-        return translation
+    if translation_status(offer, language_code) == TranslationStatus.CURRENT:
+        return _translation_into(offer, language_code)
     return None
 
 
@@ -88,11 +95,7 @@ def translation_status(offer, language_code):
     if language_code == "de":
         return None
     translation = _translation_into(offer, language_code)
-    if translation is None:
-        return TranslationStatus.MISSING
-    if translation.source_hash == offer.text_hash:
-        return TranslationStatus.CURRENT
-    return TranslationStatus.OUTDATED
+    return status_of(getattr(translation, "source_hash", None), offer.text_hash)
 
 
 def _translation_into(offer, language_code):
@@ -148,7 +151,8 @@ def public_cards(*, district, ids, language, links):
         (_pk, revision_of, title, summary, text_hash, online, whole_district, cost) = offers[pk][:8]
         category_name, category_translations, provider, codes, places = offers[pk][8:]
         translation = translated.get(pk)
-        current = translation is not None and translation[2] == text_hash
+        source_hash = translation[2] if translation is not None else None
+        current = status_of(source_hash, text_hash) == TranslationStatus.CURRENT
         cards.append(
             OfferCard(
                 pk=pk,
@@ -207,14 +211,11 @@ def offers_needing(offers, need, *, district, today=None):
             | Q(pending_revision__state=OfferState.DRAFT, pending_revision__review_note__gt="")
         )
     if need == DUE:
+        # Stale by the deadline two weeks from now: due soon, or overdue already.
         soon = confirmation_deadline(district, today) + REMINDER_LEAD
-        return offers.filter(state=OfferState.PUBLISHED).filter(
-            Q(last_confirmed_at__lt=soon) | Q(last_confirmed_at__isnull=True)
-        )
+        return offers.filter(freshness.stale("last_confirmed_at", soon), state=OfferState.PUBLISHED)
     if need == OUTDATED_TRANSLATION:
-        outdated = OfferTranslation.objects.filter(offer=OuterRef("pk")).exclude(
-            source_hash=OuterRef("text_hash")
-        )
+        outdated = outdated_translations(OfferTranslation.objects.filter(offer=OuterRef("pk")))
         return offers.filter(Exists(outdated), state=OfferState.PUBLISHED)
     raise ValueError(need)
 
@@ -257,7 +258,7 @@ def stale_offers(*, district, today=None):
     return (
         Offer.objects.in_district(district)
         .published()
-        .filter(Q(last_confirmed_at__lt=deadline) | Q(last_confirmed_at__isnull=True))
+        .filter(freshness.stale("last_confirmed_at", deadline))
         .select_related("provider")
         .order_by("last_confirmed_at", "title")
     )
@@ -266,31 +267,28 @@ def stale_offers(*, district, today=None):
 def translations_overview(*, district, languages):
     """Return per language the published offers whose translation is missing or outdated.
 
-    ``{language: {"missing": [offers], "outdated": [offers]}}``
+    ``{language: {"missing": [offers], "outdated": [offers]}}``; one query.
     """
+    statuses = {
+        f"translation_status_{index}": translation_status_annotation(
+            OfferTranslation.objects, source_field="offer", language=language
+        )
+        for index, language in enumerate(languages)
+    }
     offers = list(
         Offer.objects.in_district(district)
         .main_rows()
         .filter(state=OfferState.PUBLISHED)
         .select_related("provider")
-        .prefetch_related(
-            Prefetch(
-                "translations",
-                queryset=OfferTranslation.objects.only("pk", "offer_id", "language", "source_hash"),
-                to_attr="translation_list",
-            )
-        )
+        .annotate(**statuses)
         .order_by("title", "pk")
     )
     overview = {language: {"missing": [], "outdated": []} for language in languages}
     for offer in offers:
-        by_language = {translation.language: translation for translation in offer.translation_list}
-        for language in languages:
-            translation = by_language.get(language)
-            if translation is None:
-                overview[language]["missing"].append(offer)
-            elif translation.source_hash != offer.text_hash:
-                overview[language]["outdated"].append(offer)
+        for index, language in enumerate(languages):
+            status = getattr(offer, f"translation_status_{index}")
+            if status != TranslationStatus.CURRENT:
+                overview[language][status].append(offer)
     return overview
 
 

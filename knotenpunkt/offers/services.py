@@ -5,7 +5,8 @@ a partner editor can write and submit, but only a reviewer publishes.
 
 States: draft → in review → published → archived. A change to a published offer is a
 second row (``revision_of``) that goes through review while the published text stays
-visible; approving it copies its content into the published offer.
+visible; approving it copies its content into the published offer. The steps themselves
+are the shared lifecycle blocks (``core.lifecycle``); this module adds who may take them.
 """
 
 from datetime import timedelta
@@ -18,6 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.lifecycle import freshness, review
+from knotenpunkt.core.lifecycle.changes import (
+    Editable,
+    apply_changes,
+    check_same_district,
+    describe_pks,
+)
 
 from . import search
 from .models import (
@@ -78,59 +86,6 @@ def sanitise_html(html: str) -> str:
     ).strip()
 
 
-def _check_same_district(district, values):
-    for field in ("provider", "category", "municipality"):
-        value = values.get(field)
-        if value is not None and value.district_id != district.pk:
-            raise ValidationError({field: _("This entry belongs to another district.")})
-
-
-def _set_fields(offer, values):
-    unknown = set(values) - set(OFFER_FIELDS) - set(OFFER_M2M_FIELDS)
-    if unknown:
-        raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_same_district(offer.district, values)
-    changes = {}
-    for field in OFFER_FIELDS:
-        if field not in values:
-            continue
-        value = values[field]
-        if field == "description":
-            value = sanitise_html(value)
-        if field in ("provider", "category"):
-            current = getattr(offer, f"{field}_id")
-            if current != getattr(value, "pk", value):
-                changes[field] = str(value)[:200]
-                setattr(offer, field, value)
-            continue
-        if getattr(offer, field) != value:
-            changes[field] = "" if value is None else str(value)[:200]
-            setattr(offer, field, value)
-    return changes
-
-
-def _set_relations(offer, values, places, times):
-    changes = {}
-    for field in OFFER_M2M_FIELDS:
-        if field in values:
-            new = sorted(str(getattr(item, "pk", item)) for item in values[field])
-            old = sorted(str(pk) for pk in getattr(offer, field).values_list("pk", flat=True))
-            if new != old:
-                getattr(offer, field).set(values[field])
-                changes[field] = ", ".join(new)
-    # Places and times are replaced only when they differ, so that saving an unchanged
-    # form neither records a change nor sends a pending change back to its author.
-    if places is not None:
-        if _rows(offer.places.values(*PLACE_FIELDS), _place_key) != _rows(places, _place_key):
-            _replace_places(offer, places)
-            changes["places"] = "; ".join(_place_text(place) for place in places)[:200]
-    if times is not None:
-        if _rows(offer.times.values(*TIME_FIELDS), _time_key) != _rows(times, _time_key):
-            _replace_times(offer, times)
-            changes["times"] = "; ".join(str(time) for time in offer.times.all())[:200]
-    return changes
-
-
 def _rows(rows, key):
     """Return ``rows`` comparably: normalised and in a fixed order."""
     return sorted((key(row) for row in rows), key=repr)
@@ -159,6 +114,73 @@ def _time_key(time):
     return tuple(time.get(field) for field in TIME_FIELDS)
 
 
+def _saved_places(offer):
+    return _rows(offer.places.values(*PLACE_FIELDS), _place_key)
+
+
+def _saved_times(offer):
+    return _rows(offer.times.values(*TIME_FIELDS), _time_key)
+
+
+def _places_and_times(offer):
+    """The places and times of ``offer``: the offer form edits them too."""
+    return [_saved_places(offer), _saved_times(offer)]
+
+
+# What the offer form edits. The language and target-group codes are what the audit log
+# has always kept of those fields.
+OFFER_EDIT = Editable(
+    fields=OFFER_FIELDS,
+    m2m_fields=OFFER_M2M_FIELDS,
+    normalise={"description": sanitise_html},
+    describe=dict.fromkeys(OFFER_M2M_FIELDS, describe_pks),
+    extra_state=_places_and_times,
+)
+
+
+def _copy_places_and_times(source, target):
+    target.places.all().delete()
+    target.times.all().delete()
+    OfferPlace.objects.bulk_create(
+        OfferPlace(
+            district=target.district,
+            offer=target,
+            **{field: getattr(place, field) for field in PLACE_FIELDS},
+        )
+        for place in source.places.all()
+    )
+    OfferTime.objects.bulk_create(
+        OfferTime(
+            district=target.district,
+            offer=target,
+            **{field: getattr(time, field) for field in TIME_FIELDS},
+        )
+        for time in source.times.all()
+    )
+
+
+# What a pending change copies of its offer, and publishing it copies back.
+OFFER_CONTENT = review.Content(
+    fields=OFFER_FIELDS, m2m_fields=OFFER_M2M_FIELDS, copy_rows=_copy_places_and_times
+)
+
+
+def _set_places_and_times(offer, places, times):
+    """Replace the places and times of ``offer``; return {field: new text} if they changed.
+
+    They are replaced only when they differ, so that saving an unchanged form neither
+    records a change nor sends a pending change back to its author.
+    """
+    changes = {}
+    if places is not None and _saved_places(offer) != _rows(places, _place_key):
+        _replace_places(offer, places)
+        changes["places"] = "; ".join(_place_text(place) for place in places)[:200]
+    if times is not None and _saved_times(offer) != _rows(times, _time_key):
+        _replace_times(offer, times)
+        changes["times"] = "; ".join(str(time) for time in offer.times.all())[:200]
+    return changes
+
+
 def _place_text(place):
     return ", ".join(str(place.get(field) or "") for field in ("name", "street", "city"))
 
@@ -169,7 +191,9 @@ def _replace_places(offer, places):
         unknown = set(place) - set(PLACE_FIELDS)
         if unknown:
             raise ValueError(f"Not editable: {sorted(unknown)}")
-        _check_same_district(offer.district, place)
+        check_same_district(
+            district=offer.district, values={"municipality": place.get("municipality")}
+        )
         row = OfferPlace(district=offer.district, offer=offer, **place)
         row.full_clean(exclude=["offer", "district"])
         row.save()
@@ -199,10 +223,8 @@ def offer_create(*, actor, district, values: dict, places=None, times=None) -> O
     """Create a draft offer for a provider the actor writes for."""
     _check_provider(actor, district, values.get("provider"))
     offer = Offer(district=district, state=OfferState.DRAFT)
-    changes = _set_fields(offer, values)
-    offer.full_clean()
-    offer.save()
-    changes |= _set_relations(offer, values, places, times)
+    changes = apply_changes(instance=offer, values=values, editable=OFFER_EDIT, district=district)
+    changes |= _set_places_and_times(offer, places, times)
     search.refresh(offer)
     record_change(
         actor=actor, district=district, action="offers.create", target=offer, changes=changes
@@ -211,33 +233,33 @@ def offer_create(*, actor, district, values: dict, places=None, times=None) -> O
 
 
 @transaction.atomic
-def offer_update(*, actor, offer: Offer, values: dict, places=None, times=None) -> Offer:
+def offer_update(
+    *, actor, offer: Offer, values: dict, places=None, times=None, fingerprint: str | None = None
+) -> Offer:
     """Change an offer. A published offer gets (or updates) a pending change instead.
 
-    Return the row that was changed: the offer itself, or its pending change.
+    Return the row that was changed: the offer itself, or its pending change. With the
+    ``fingerprint`` of the row the form showed, refuse (``StaleEdit``) if it changed since.
     """
     district = offer.district
     if not can_edit_offer(actor, district, offer):
         raise PermissionDenied
     if "provider" in values and values["provider"] != offer.provider:
         _check_provider(actor, district, values["provider"])
-    if offer.state == OfferState.ARCHIVED:
-        raise ValidationError(_("An archived offer cannot be changed; copy it instead."))
-    target, new_revision = offer, False
-    if offer.state == OfferState.PUBLISHED and offer.revision_of_id is None:
-        target, new_revision = _pending_revision(offer)
-    changes = _set_fields(target, values)
-    target.full_clean()
-    target.save()
-    changes |= _set_relations(target, values, places, times)
-    if new_revision and not changes:
+    target, created = review.change_target(offer, content=OFFER_CONTENT)
+    # A pending change created just now is a copy of the offer: it has the offer's
+    # fingerprint, which is what the form showed if nobody changed the offer meanwhile.
+    changes = apply_changes(
+        instance=target,
+        values=values,
+        editable=OFFER_EDIT,
+        district=district,
+        fingerprint=fingerprint,
+    )
+    changes |= _set_places_and_times(target, places, times)
+    if not review.settle_change(offer, target, created=created, changed=bool(changes)):
         # Saved without a change: there is nothing for the reviewers to look at.
-        target.delete()
         return offer
-    if target.pk != offer.pk and target.state != OfferState.DRAFT and changes:
-        # A change made after submitting goes back to the author until submitted again.
-        target.state = OfferState.DRAFT
-        target.save(update_fields=["state", "updated_at"])
     search.refresh(target)
     record_change(
         actor=actor, district=district, action="offers.update", target=offer, changes=changes
@@ -245,52 +267,12 @@ def offer_update(*, actor, offer: Offer, values: dict, places=None, times=None) 
     return target
 
 
-def _pending_revision(offer):
-    """Return the pending change of a published offer (creating it as a copy if needed)
-    and whether it was created now."""
-    existing = Offer.objects.filter(revision_of=offer).first()
-    if existing is not None:
-        return existing, False
-    revision = Offer(district=offer.district, state=OfferState.DRAFT, revision_of=offer)
-    for field in OFFER_FIELDS:
-        setattr(revision, field, getattr(offer, field))
-    revision.save()
-    revision.target_groups.set(offer.target_groups.all())
-    revision.languages.set(offer.languages.all())
-    _copy_places_and_times(offer, revision)
-    return revision, True
-
-
-def _copy_places_and_times(source, target):
-    target.places.all().delete()
-    target.times.all().delete()
-    OfferPlace.objects.bulk_create(
-        OfferPlace(
-            district=target.district,
-            offer=target,
-            **{field: getattr(place, field) for field in PLACE_FIELDS},
-        )
-        for place in source.places.all()
-    )
-    OfferTime.objects.bulk_create(
-        OfferTime(
-            district=target.district,
-            offer=target,
-            **{field: getattr(time, field) for field in TIME_FIELDS},
-        )
-        for time in source.times.all()
-    )
-
-
 @transaction.atomic
 def offer_submit(*, actor, offer: Offer) -> Offer:
     """Hand a draft (or a pending change) to the reviewers."""
     if not can_edit_offer(actor, offer.district, offer.revision_of or offer):
         raise PermissionDenied
-    if offer.state != OfferState.DRAFT:
-        raise ValidationError(_("Only a draft can be submitted for review."))
-    offer.state = OfferState.IN_REVIEW
-    offer.save(update_fields=["state", "updated_at"])
+    review.submit(offer)
     record_change(
         actor=actor,
         district=offer.district,
@@ -313,37 +295,23 @@ def offer_publish(*, actor, offer: Offer, today=None) -> Offer:
     original = offer.revision_of
     if not can_review_offer(actor, offer.district, original or offer):
         raise PermissionDenied
-    if offer.state not in (OfferState.IN_REVIEW, OfferState.DRAFT):
-        raise ValidationError(_("Only a draft or an offer in review can be published."))
     today = today or timezone.localdate()
-    if offer.valid_until and offer.valid_until < today:
+    has_ended = offer.valid_until is not None and offer.valid_until < today
+    # In another state, review.publish says why it cannot be published.
+    if has_ended and offer.state in review.PUBLISHABLE_STATES:
         raise ValidationError(_("This offer has already ended; change its end date first."))
-    if original is None:
-        offer.state = OfferState.PUBLISHED
-        offer.published_at = offer.published_at or timezone.now()
-        offer.last_confirmed_at = today
-        offer.reminded_at = None
-        offer.review_note = ""
-        offer.save()
-        search.refresh(offer)
-        record_change(actor=actor, district=offer.district, action="offers.publish", target=offer)
-        return offer
-    for field in OFFER_FIELDS:
-        setattr(original, field, getattr(offer, field))
-    original.last_confirmed_at = today
-    original.reminded_at = None
-    original.review_note = ""
-    original.full_clean()
-    original.save()
-    original.target_groups.set(offer.target_groups.all())
-    original.languages.set(offer.languages.all())
-    _copy_places_and_times(offer, original)
-    offer.delete()
-    search.refresh(original)
-    record_change(
-        actor=actor, district=original.district, action="offers.publish_change", target=original
+    # Publishing confirms the offer as current.
+    published = review.publish(
+        offer, content=OFFER_CONTENT, values={"last_confirmed_at": today, "reminded_at": None}
     )
-    return original
+    search.refresh(published)
+    record_change(
+        actor=actor,
+        district=published.district,
+        action="offers.publish" if original is None else "offers.publish_change",
+        target=published,
+    )
+    return published
 
 
 @transaction.atomic
@@ -351,13 +319,7 @@ def offer_reject(*, actor, offer: Offer, note: str) -> Offer:
     """Send an offer (or a pending change) back to its authors with a note."""
     if not can_review_offer(actor, offer.district, offer.revision_of or offer):
         raise PermissionDenied
-    if offer.state != OfferState.IN_REVIEW:
-        raise ValidationError(_("Only an offer in review can be sent back."))
-    if not note.strip():
-        raise ValidationError({"note": _("Say what should be changed.")})
-    offer.state = OfferState.DRAFT
-    offer.review_note = note.strip()
-    offer.save(update_fields=["state", "review_note", "updated_at"])
+    review.reject(offer, note=note)
     record_change(
         actor=actor,
         district=offer.district,
@@ -376,11 +338,7 @@ def offer_archive(*, actor, offer: Offer) -> Offer:
         or can_edit_offer(actor, offer.district, offer)
     ):
         raise PermissionDenied
-    if offer.revision_of_id:
-        raise ValidationError(_("Archive the offer, not its pending change."))
-    Offer.objects.filter(revision_of=offer).delete()
-    offer.state = OfferState.ARCHIVED
-    offer.save(update_fields=["state", "updated_at"])
+    review.archive(offer)
     search.refresh(offer)
     record_change(actor=actor, district=offer.district, action="offers.archive", target=offer)
     return offer
@@ -455,25 +413,22 @@ def translation_delete(*, actor, translation: OfferTranslation) -> None:
 
 # Freshness ------------------------------------------------------------------------------
 
+# Reminders go out this long before an offer's confirmation runs out.
+REMINDER_LEAD = timedelta(days=14)
+
 
 def confirmation_deadline(district, today=None):
     """Offers confirmed before this date are stale: they leave the public catalogue."""
-    today = today or timezone.localdate()
-    return today - review_period(district)
+    return freshness.confirmation_deadline(district.offer_review_months, today)
 
 
 def review_period(district):
-    return timedelta(days=round(district.offer_review_months * 30.44))
+    return freshness.review_period(district.offer_review_months)
 
 
 def confirmation_due(offer):
     """The date by which ``offer`` must be confirmed again, or None if never confirmed."""
-    if offer.last_confirmed_at is None:
-        return None
-    return offer.last_confirmed_at + review_period(offer.district)
-
-
-REMINDER_LEAD = timedelta(days=14)
+    return freshness.confirmation_due(offer.last_confirmed_at, offer.district.offer_review_months)
 
 
 def offers_due_for_reminder(district, today=None):
@@ -483,8 +438,7 @@ def offers_due_for_reminder(district, today=None):
         Offer.objects.in_district(district)
         .published()
         .filter(
-            last_confirmed_at__lt=deadline + REMINDER_LEAD,
-            last_confirmed_at__gte=deadline,
+            freshness.due_for_reminder("last_confirmed_at", deadline, lead=REMINDER_LEAD),
             reminded_at__isnull=True,
         )
     )
@@ -628,17 +582,40 @@ def ensure_default_categories(district):
         )
 
 
+CATEGORY_EDIT = Editable(fields=("name", "slug", "parent", "translations", "position"))
+
+
 @transaction.atomic
 def category_save(*, actor, district, category=None, values: dict) -> Category:
+    """Add a category or change one; a new name is found by the search at once."""
     if not can_manage_categories(actor, district):
         raise PermissionDenied
     category = category or Category(district=district)
     if category.district_id != district.pk:
         raise PermissionDenied
-    for field in ("name", "slug", "parent", "translations", "position"):
-        if field in values:
-            setattr(category, field, values[field])
-    category.full_clean()
-    category.save()
-    record_change(actor=actor, district=district, action="offers.category_save", target=category)
+    is_new = category.pk is None
+    changes = apply_changes(
+        instance=category, values=values, editable=CATEGORY_EDIT, district=district
+    )
+    if not is_new and changes.keys() & {"name", "translations"}:
+        _refresh_offers_of(category)
+    record_change(
+        actor=actor,
+        district=district,
+        action="offers.category_save",
+        target=category,
+        changes=changes,
+    )
     return category
+
+
+def _refresh_offers_of(category):
+    """Recompute the search text of the offers in ``category``: it holds the category's
+    names (not those of its parents, so the sub-categories' offers keep theirs)."""
+    offers = (
+        Offer.objects.filter(category=category)
+        .select_related("provider", "category")
+        .prefetch_related("translations")
+    )
+    for offer in offers:
+        search.refresh(offer)

@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from knotenpunkt.core.lifecycle.changes import STALE_EDIT_MESSAGE
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
@@ -201,6 +203,74 @@ def test_saving_an_entry_changes_and_confirms_it(client, district, users, organi
     entry = AuditEntry.objects.get(action="organisation.updated")
     assert entry.actor == users[Role.MUNICIPAL_COORDINATOR]
     assert entry.changes["name"] == "Neuer Name"
+
+
+def _in_german(message):
+    with translation.override("de"):
+        return escape(str(message))
+
+
+def _fingerprint(page):
+    """Return the fingerprint the edit form on ``page`` carries."""
+    fingerprint = page.context["form"]["fingerprint"].value()
+    assert f'name="fingerprint" value="{fingerprint}"' in page.content.decode()
+    return fingerprint
+
+
+def test_an_edit_of_an_entry_a_colleague_changed_meanwhile_is_refused_and_shows_the_change(
+    client, district, users, organisation
+):
+    url = _url("workspace_organisation", district, pk=organisation.pk)
+    _log_in(client, users[Role.MUNICIPAL_COORDINATOR])
+    fingerprint = _fingerprint(client.get(url))
+    Organisation.objects.filter(pk=organisation.pk).update(phone="07951 555-0")
+
+    response = client.post(
+        url, _edit_data(organisation, name="Neuer Name", fingerprint=fingerprint)
+    )
+
+    assert response.status_code == 409
+    assert _in_german(STALE_EDIT_MESSAGE) in response.content.decode()
+    assert response.context["form"]["phone"].value() == "07951 555-0"
+    organisation.refresh_from_db()
+    assert organisation.name != "Neuer Name"
+    assert not AuditEntry.objects.filter(action="organisation.updated").exists()
+
+    # The form shown now carries the current fingerprint: saving it again works.
+    response = client.post(
+        url,
+        _edit_data(
+            organisation,
+            name="Neuer Name",
+            phone="07951 555-0",
+            fingerprint=_fingerprint(response),
+        ),
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Neuer Name"
+
+
+def test_an_edit_of_a_contact_changed_meanwhile_is_refused_and_changes_nothing(
+    client, district, partner_editor, contact
+):
+    url = _url("workspace_contact", district, pk=contact.pk)
+    _log_in(client, partner_editor)
+    fingerprint = _fingerprint(client.get(url))
+    contact.languages.add("ar")
+
+    response = client.post(
+        url,
+        {"name": contact.name, "function": "Leitung", "position": "0", "fingerprint": fingerprint},
+    )
+
+    assert response.status_code == 409
+    assert _in_german(STALE_EDIT_MESSAGE) in response.content.decode()
+    assert response.context["form"]["function"].value() == "Beratung"
+    contact.refresh_from_db()
+    assert contact.function == "Beratung"
+    assert list(contact.languages.values_list("code", flat=True)) == ["ar"]
+    assert not AuditEntry.objects.filter(action="contact.updated").exists()
 
 
 @pytest.mark.parametrize(

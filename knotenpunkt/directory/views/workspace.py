@@ -13,6 +13,7 @@ from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required
 from knotenpunkt.core.deletion import DeletionRefused
+from knotenpunkt.core.lifecycle.changes import StaleEdit
 
 from ..forms import ContactPersonForm, OrganisationFilterForm, OrganisationForm
 from ..models import ContactPerson, Organisation
@@ -155,13 +156,18 @@ def organisation_add(request):
 def organisation_edit(request, pk):
     district = request.district
     organisation = _get_organisation(request, pk)
-    # Bind the form to a copy so the service sees what was there before.
-    form = OrganisationForm(
-        request.POST or None,
-        instance=Organisation.objects.get(pk=organisation.pk),
-        district=district,
-        may_move=can_edit_any(request.user, district),
-    )
+
+    def organisation_form(data=None):
+        # Bound to a copy so the service sees what was there before.
+        return OrganisationForm(
+            data,
+            instance=Organisation.objects.get(pk=organisation.pk),
+            district=district,
+            may_move=can_edit_any(request.user, district),
+        )
+
+    form = organisation_form(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             organisation_update(
@@ -170,6 +176,10 @@ def organisation_edit(request, pk):
                 organisation=organisation,
                 **form.cleaned_data,
             )
+        except StaleEdit as error:
+            # Show what is saved now, so that the person can make their changes again.
+            messages.error(request, error.message)
+            form, status = organisation_form(), 409
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -185,7 +195,7 @@ def organisation_edit(request, pk):
         "is_stale": stale_organisations(district=district).filter(pk=organisation.pk).exists(),
         "can_delete": can_edit_any(request.user, district),
     }
-    return render(request, "directory/workspace/organisation_edit.html", context)
+    return render(request, "directory/workspace/organisation_edit.html", context, status=status)
 
 
 @require_POST
@@ -295,16 +305,23 @@ def contact_add(request, pk):
 def contact_edit(request, pk):
     district = request.district
     contact = _get_contact(request, pk)
-    form = ContactPersonForm(
-        request.POST or None,
-        instance=ContactPerson.objects.get(pk=contact.pk),
-        district=district,
-    )
+
+    def contact_form(data=None):
+        # Bound to a copy so the service sees what was there before.
+        return ContactPersonForm(
+            data, instance=ContactPerson.objects.get(pk=contact.pk), district=district
+        )
+
+    form = contact_form(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             contact_update(
                 actor=request.user, district=district, contact=contact, **form.cleaned_data
             )
+        except StaleEdit as error:
+            messages.error(request, error.message)
+            form, status = contact_form(), 409
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -314,6 +331,7 @@ def contact_edit(request, pk):
         request,
         "directory/workspace/contact_form.html",
         {"form": form, "organisation": contact.organisation, "contact": contact},
+        status=status,
     )
 
 

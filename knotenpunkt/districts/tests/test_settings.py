@@ -6,8 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from PIL import Image
 
+from knotenpunkt.core.lifecycle.changes import STALE_EDIT_MESSAGE
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.districts.models import District
@@ -149,3 +152,41 @@ def test_the_service_refuses_fields_that_are_not_settings(district, users):
         )
 
     assert District.objects.get(pk=district.pk).slug == "nordkreis"
+
+
+def test_settings_a_colleague_changed_meanwhile_are_not_overwritten(
+    district_admin_client, district
+):
+    page = district_admin_client.get(_settings_url(district))
+    fingerprint = page.context["form"]["fingerprint"].value()
+    assert f'name="fingerprint" value="{fingerprint}"' in page.content.decode()
+    District.objects.filter(pk=district.pk).update(office_phone="07951 555-0")
+
+    response = district_admin_client.post(
+        _settings_url(district),
+        _form_data(district, imprint_text=IMPRINT, fingerprint=fingerprint),
+    )
+
+    assert response.status_code == 409
+    with translation.override("de"):
+        assert escape(str(STALE_EDIT_MESSAGE)) in response.content.decode()
+    assert response.context["form"]["office_phone"].value() == "07951 555-0"
+    district.refresh_from_db()
+    assert (district.imprint_text, district.office_phone) == ("", "07951 555-0")
+    assert not AuditEntry.objects.filter(action="district.settings_updated").exists()
+
+
+def test_settings_nobody_changed_meanwhile_are_saved_with_their_fingerprint(
+    district_admin_client, district
+):
+    page = district_admin_client.get(_settings_url(district))
+    fingerprint = page.context["form"]["fingerprint"].value()
+
+    response = district_admin_client.post(
+        _settings_url(district),
+        _form_data(district, imprint_text=IMPRINT, fingerprint=fingerprint),
+    )
+
+    assert response.status_code == 302
+    district.refresh_from_db()
+    assert district.imprint_text == IMPRINT

@@ -7,12 +7,13 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from knotenpunkt.core.lifecycle.changes import StaleEdit
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.offers import selectors, services
 from knotenpunkt.offers.models import Offer, OfferState
 
-from .factories import OfferFactory, OfferTranslationFactory
+from .factories import CategoryFactory, OfferFactory, OfferTranslationFactory
 
 
 def _values(provider, category, **extra):
@@ -287,3 +288,70 @@ def test_a_new_district_gets_the_default_categories_in_every_language_of_the_sit
     for category in Category.objects.in_district(district):
         for language in languages:
             assert category.label(language) != category.name, (category.slug, language)
+
+
+def test_the_audit_entry_of_a_change_keeps_the_codes_of_languages_and_target_groups(users, offer):
+    services.offer_update(
+        actor=users[Role.DISTRICT_COORDINATOR],
+        offer=offer,
+        values={"languages": ["uk", "ar"], "target_groups": ["women"]},
+    )
+
+    entry = AuditEntry.objects.get(action="offers.update")
+    assert entry.changes == {"languages": "ar, uk", "target_groups": "women"}
+
+
+def test_an_edit_of_an_offer_changed_meanwhile_is_refused_and_changes_nothing(users, offer):
+    coordinator = users[Role.DISTRICT_COORDINATOR]
+    shown = services.OFFER_EDIT.fingerprint(offer)
+    services.offer_update(actor=coordinator, offer=offer, values={"title": "Vom Kollegen"})
+
+    with pytest.raises(StaleEdit):
+        services.offer_update(
+            actor=users[Role.PARTNER_EDITOR],
+            offer=offer,
+            values={"summary": "Meine Änderung."},
+            fingerprint=shown,
+        )
+
+    pending = Offer.objects.get(revision_of=offer)
+    assert (pending.title, pending.summary) == ("Vom Kollegen", offer.summary)
+    assert AuditEntry.objects.filter(action="offers.update").count() == 1
+
+
+def test_an_edit_with_the_fingerprint_of_the_pending_change_it_showed_is_saved(users, offer):
+    coordinator = users[Role.DISTRICT_COORDINATOR]
+    pending = services.offer_update(actor=coordinator, offer=offer, values={"title": "Erst"})
+    shown = services.OFFER_EDIT.fingerprint(pending)
+
+    changed = services.offer_update(
+        actor=coordinator, offer=offer, values={"title": "Dann"}, fingerprint=shown
+    )
+
+    assert (changed.pk, changed.title) == (pending.pk, "Dann")
+
+
+def test_renaming_a_category_lets_the_search_find_its_offers_by_the_new_name(
+    users, district, offer, categories
+):
+    from knotenpunkt.offers.search import offer_search
+
+    child = CategoryFactory(district=district, parent=categories[0], name="Integrationskurse")
+    course = OfferFactory(district=district, provider=offer.provider, category=child)
+
+    services.category_save(
+        actor=users[Role.DISTRICT_COORDINATOR],
+        district=district,
+        category=categories[0],
+        values={"name": "Deutsch lernen", "translations": {"en": "Learning German"}},
+    )
+
+    def found(query):
+        return list(offer_search(selectors.public_offers(district=district), query=query))
+
+    assert found("Deutsch lernen") == [offer]
+    assert found("Learning German") == [offer]
+    # The search text holds only the offer's own category: its sub-category's offers keep theirs.
+    assert found("Integrationskurse") == [course]
+    entry = AuditEntry.objects.get(action="offers.category_save")
+    assert entry.changes["name"] == "Deutsch lernen"

@@ -8,8 +8,10 @@ from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from knotenpunkt.core.lifecycle.changes import STALE_EDIT_MESSAGE
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.tests.factories import OrganisationFactory
@@ -530,6 +532,51 @@ def test_saving_a_published_offer_unchanged_creates_no_pending_change(
     assert response.status_code == 302
     assert not Offer.objects.filter(revision_of=offer).exists()
     assert not AuditEntry.objects.filter(action="offers.update").exists()
+
+
+def _in_german(message):
+    with translation.override("de"):
+        return escape(str(message))
+
+
+def _fingerprint(client, district, offer):
+    """Open the edit form of ``offer`` and return the fingerprint it carries."""
+    page = client.get(_url("offer_edit", district, pk=offer.pk))
+    fingerprint = page.context["forms"].form["fingerprint"].value()
+    assert f'name="fingerprint" value="{fingerprint}"' in page.content.decode()
+    return fingerprint
+
+
+def test_an_edit_of_an_offer_a_colleague_changed_meanwhile_is_refused_and_shows_the_change(
+    client, district, editor, coordinator, offer
+):
+    _log_in(client, editor)
+    fingerprint = _fingerprint(client, district, offer)
+    services.offer_update(actor=coordinator, offer=offer, values={"title": "Von der Kollegin"})
+
+    response = client.post(
+        _url("offer_edit", district, pk=offer.pk),
+        _edit_data(offer, title="Vom Redakteur", fingerprint=fingerprint),
+    )
+
+    assert response.status_code == 409
+    assert _in_german(STALE_EDIT_MESSAGE) in response.content.decode()
+    assert response.context["forms"].form["title"].value() == "Von der Kollegin"
+    assert Offer.objects.get(revision_of=offer).title == "Von der Kollegin"
+    assert AuditEntry.objects.filter(action="offers.update").count() == 1
+
+
+def test_an_edit_whose_offer_nobody_changed_meanwhile_is_saved(client, district, editor, offer):
+    _log_in(client, editor)
+    fingerprint = _fingerprint(client, district, offer)
+
+    response = client.post(
+        _url("offer_edit", district, pk=offer.pk),
+        _edit_data(offer, title="Neuer Titel", fingerprint=fingerprint),
+    )
+
+    assert response.status_code == 302
+    assert Offer.objects.get(revision_of=offer).title == "Neuer Titel"
 
 
 def test_a_bad_edit_changes_nothing(client, district, editor, offer, other_district):

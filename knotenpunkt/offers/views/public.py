@@ -13,13 +13,14 @@ from django.utils import translation
 from django.views.decorators.vary import vary_on_headers
 
 from knotenpunkt.core.decorators import district_view
+from knotenpunkt.core.lifecycle.translation import TranslationStatus, current_translations
 from knotenpunkt.districts.models import Municipality
 
 from .. import search, selectors
 from ..cards import render_cards
 from ..forms_public import OfferFilterForm
 from ..links import OfferLinks
-from ..models import Offer, OfferPlace, OfferTranslation, TranslationStatus
+from ..models import Offer, OfferPlace, OfferTranslation
 
 PAGE_SIZE = 20
 # More markers make the map slow and unreadable; the page then asks to narrow the search.
@@ -116,8 +117,9 @@ def _map_context(results, language, links):
     A place without coordinates of its own stands at its municipality's (editors often
     leave them empty); a place where neither is known is left out.
     """
-    current = OfferTranslation.objects.filter(
-        offer=OuterRef("offer"), language=language, source_hash=OuterRef("offer__text_hash")
+    current = current_translations(
+        OfferTranslation.objects.filter(offer=OuterRef("offer"), language=language),
+        text_hash_of_source=OuterRef("offer__text_hash"),
     )
     own = Q(latitude__isnull=False, longitude__isnull=False)
 

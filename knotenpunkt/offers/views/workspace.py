@@ -22,6 +22,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required, district_view
+from knotenpunkt.core.lifecycle import freshness, review
+from knotenpunkt.core.lifecycle.changes import StaleEdit
+from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 
 from .. import selectors, services
 from ..forms import (
@@ -34,7 +37,7 @@ from ..forms import (
     category_tree,
     translation_languages,
 )
-from ..models import Category, Offer, OfferState, OfferTranslation, TranslationStatus
+from ..models import Category, Offer, OfferState, OfferTranslation
 from ..permissions import (
     can_edit_offer,
     can_manage_categories,
@@ -97,11 +100,6 @@ def _get_offer(request, pk, may_access=None):
     )
 
 
-def _pending(offer):
-    """Return the pending change of a published offer, or None."""
-    return Offer.objects.filter(revision_of=offer).first()
-
-
 def _form_error(form, error):
     """Show a service's ValidationError at the fields it names, or above the form."""
     if hasattr(error, "error_dict"):
@@ -152,8 +150,8 @@ def workspace_list(request):
     page.object_list = list(page.object_list)
     deadline = services.confirmation_deadline(district)
     for offer in page.object_list:
-        offer.is_stale = offer.state == OfferState.PUBLISHED and (
-            offer.last_confirmed_at is None or offer.last_confirmed_at < deadline
+        offer.is_stale = offer.state == OfferState.PUBLISHED and freshness.is_stale(
+            offer.last_confirmed_at, deadline
         )
         offer.pending = getattr(offer, "pending_revision", None)
     query = request.GET.copy()
@@ -209,14 +207,7 @@ def _translation_rows(offer):
     rows = []
     for code, name in translation_languages():
         translation = by_language.get(code)
-        if translation is None:
-            status = TranslationStatus.MISSING
-        else:
-            status = (
-                TranslationStatus.CURRENT
-                if translation.source_hash == offer.text_hash
-                else TranslationStatus.OUTDATED
-            )
+        status = status_of(getattr(translation, "source_hash", None), offer.text_hash)
         rows.append({"code": code, "name": name, "status": status, "translation": translation})
     return rows
 
@@ -225,7 +216,7 @@ def _translation_rows(offer):
 def offer_detail(request, pk):
     district, user = request.district, request.user
     offer = selectors.offer_for_workspace(_get_offer(request, pk))
-    pending = _pending(offer)
+    pending = review.pending_change(offer)
     if pending is not None:
         pending = selectors.offer_for_workspace(pending)
     target = pending or offer
@@ -242,15 +233,13 @@ def offer_detail(request, pk):
         "target": target,
         "may_edit": may_edit and not is_archived,
         "can_submit": may_edit and target.state == OfferState.DRAFT,
-        "can_publish": may_review
-        and target.state in (OfferState.DRAFT, OfferState.IN_REVIEW)
-        and not is_archived,
+        "can_publish": may_review and target.state in review.PUBLISHABLE_STATES and not is_archived,
         "can_reject": may_review and target.state == OfferState.IN_REVIEW,
         "can_archive": not is_archived,
         "can_confirm": may_edit and offer.state == OfferState.PUBLISHED,
         "confirmation_due": services.confirmation_due(offer),
         "is_stale": offer.state == OfferState.PUBLISHED
-        and (offer.last_confirmed_at is None or offer.last_confirmed_at < deadline),
+        and freshness.is_stale(offer.last_confirmed_at, deadline),
         "translations": _translation_rows(offer),
         "history": _history(district, offer),
     }
@@ -291,18 +280,26 @@ def offer_edit(request, pk):
     if offer.state == OfferState.ARCHIVED:
         messages.error(request, _("An archived offer cannot be changed."))
         return _to_offer(request, offer)
-    pending = _pending(offer)
+    pending = review.pending_change(offer)
     # Bind the form to a copy (of the pending change, if there is one), so that the
     # service sees what was there before.
     shown = selectors.offer_for_workspace(pending or offer)
     offer_forms = OfferForms(
         request.POST or None, district=district, actor=request.user, offer=shown
     )
+    status = 200
     if request.method == "POST" and offer_forms.is_valid():
         try:
             changed = services.offer_update(
                 actor=request.user, offer=offer, **offer_forms.service_kwargs()
             )
+        except StaleEdit as error:
+            # Show what is saved now, so that the person can make their changes again.
+            _error_message(request, error)
+            pending = review.pending_change(offer)
+            current = selectors.offer_for_workspace(pending or offer)
+            offer_forms = OfferForms(district=district, actor=request.user, offer=current)
+            status = 409
         except ValidationError as error:
             _form_error(offer_forms.form, error)
         else:
@@ -319,7 +316,7 @@ def offer_edit(request, pk):
                 messages.success(request, _("The offer has been saved."))
             return _to_offer(request, offer)
     context = {"forms": offer_forms, "offer": offer, "pending": pending}
-    return render(request, "offers/workspace/offer_form.html", context)
+    return render(request, "offers/workspace/offer_form.html", context, status=status)
 
 
 @require_POST
@@ -327,7 +324,7 @@ def offer_edit(request, pk):
 def offer_submit(request, pk):
     offer = _get_offer(request, pk, may_access=_may_edit(request))
     try:
-        services.offer_submit(actor=request.user, offer=_pending(offer) or offer)
+        services.offer_submit(actor=request.user, offer=review.pending_change(offer) or offer)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -385,7 +382,9 @@ def review_queue(request):
 def offer_publish(request, pk):
     offer = _get_offer(request, pk, may_access=_may_review(request))
     try:
-        published = services.offer_publish(actor=request.user, offer=_pending(offer) or offer)
+        published = services.offer_publish(
+            actor=request.user, offer=review.pending_change(offer) or offer
+        )
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -397,7 +396,7 @@ def offer_publish(request, pk):
 @district_permission_required(can_review_some)
 def offer_reject(request, pk):
     offer = _get_offer(request, pk, may_access=_may_review(request))
-    target = _pending(offer) or offer
+    target = review.pending_change(offer) or offer
     form = RejectForm(request.POST or None)
     in_review = target.state == OfferState.IN_REVIEW
     if request.method == "POST" and in_review and form.is_valid():
@@ -456,8 +455,9 @@ def translation_edit(request, pk, language):
         "language_name": language_name,
         "form": form,
         "translation": translation,
-        "is_outdated": translation is not None and translation.source_hash != offer.text_hash,
-        "has_pending_change": _pending(offer) is not None,
+        "is_outdated": status_of(getattr(translation, "source_hash", None), offer.text_hash)
+        == TranslationStatus.OUTDATED,
+        "has_pending_change": review.pending_change(offer) is not None,
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
     }
     return render(request, "offers/workspace/translation_form.html", context)

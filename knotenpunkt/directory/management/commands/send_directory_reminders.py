@@ -6,7 +6,6 @@ audit entry "organisation.reminded", which also shows in the entry's history. Th
 are tasks (knotenpunkt.directory.tasks), sent by the worker (`manage.py db_worker`).
 """
 
-from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from knotenpunkt.accounts.models import Membership
 from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.lifecycle.freshness import review_period
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import Organisation
@@ -26,10 +26,6 @@ from knotenpunkt.directory.tasks import send_directory_reminder
 from knotenpunkt.districts.models import District
 
 REMINDED = "organisation.reminded"
-
-
-def review_period(district) -> timedelta:
-    return timedelta(days=round(district.directory_review_months * 30.44))
 
 
 def reminder_editors(*, district, organisation) -> list[int]:
@@ -55,7 +51,7 @@ def send_directory_reminders(*, base_url="", now=None) -> int:
     now = now or timezone.now()
     count = 0
     for district in District.objects.all():
-        since = now - review_period(district)
+        since = now - review_period(district.directory_review_months)
         reminded = {
             int(target_id)
             for target_id in AuditEntry.objects.in_district(district)
