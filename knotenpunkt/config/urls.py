@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("knotenpunkt.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("knotenpunkt.districts.urls")),
+    path("", include("knotenpunkt.outbox.urls")),
     path("", include("knotenpunkt.directory.urls")),
     path("", include("knotenpunkt.downloads.urls")),
     path("", include("knotenpunkt.offers.urls")),
