@@ -291,20 +291,20 @@ def offer_submit(*, actor, offer: Offer) -> Offer:
         raise ValidationError(_("Only a draft can be submitted for review."))
     offer.state = OfferState.IN_REVIEW
     offer.save(update_fields=["state", "updated_at"])
-    record_change(
+    submission = record_change(
         actor=actor,
         district=offer.district,
         action="offers.submit",
         target=offer.revision_of or offer,
     )
-    transaction.on_commit(lambda: _notify_reviewers(offer.pk))
+    transaction.on_commit(lambda: _notify_reviewers(offer.pk, submission.pk))
     return offer
 
 
-def _notify_reviewers(offer_id):
+def _notify_reviewers(offer_id, submission_id):
     from .tasks import notify_reviewers
 
-    notify_reviewers.enqueue(offer_id)
+    notify_reviewers.enqueue(offer_id, submission_id)
 
 
 @transaction.atomic

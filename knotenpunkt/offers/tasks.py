@@ -8,12 +8,13 @@ whose end date has passed.
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django_tasks import task
+
+from knotenpunkt.outbox.rendering import mail_language
+from knotenpunkt.outbox.services import queue_templated_mail, recipient_token
 
 CONFIRM_SALT = "knotenpunkt.offers.confirm"
 
@@ -24,7 +25,10 @@ def confirm_token(offer) -> str:
     return signing.dumps(value, salt=CONFIRM_SALT)
 
 
-def _reviewer_addresses(offer):
+def _reviewers(offer):
+    """Return the active users who review ``offer`` and get the "waits for review" e-mail."""
+    from django.contrib.auth import get_user_model
+
     from knotenpunkt.core.roles import Role
     from knotenpunkt.districts.models import Membership
 
@@ -37,49 +41,77 @@ def _reviewer_addresses(offer):
         role__in=RULES["offers.review_own_municipality"],
         municipality=offer.provider.municipality_id,
     )
-    addresses = (district_reviewers | local).filter(user__is_active=True)
-    return sorted({email.lower() for email in addresses.values_list("user__email", flat=True)})
+    user_ids = (district_reviewers | local).values_list("user_id", flat=True)
+    return list(get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("email"))
 
 
-def _editor_addresses(offer):
+def _editor_recipients(offer):
+    """Return ``(user or None, address)`` for the provider's editors, else its addresses."""
+    from django.contrib.auth import get_user_model
+
     from knotenpunkt.core.roles import Role
     from knotenpunkt.districts.models import Membership
 
-    editors = Membership.objects.in_district(offer.district).filter(
-        role=Role.PARTNER_EDITOR, organisation=offer.provider, user__is_active=True
+    editor_ids = (
+        Membership.objects.in_district(offer.district)
+        .filter(role=Role.PARTNER_EDITOR, organisation=offer.provider)
+        .values_list("user_id", flat=True)
     )
-    addresses = {email.lower() for email in editors.values_list("user__email", flat=True)}
-    if not addresses and offer.contact_email:
-        addresses = {offer.contact_email}
-    if not addresses and offer.provider.email:
-        addresses = {offer.provider.email}
-    return sorted(addresses)
+    editors = get_user_model().objects.filter(pk__in=editor_ids, is_active=True)
+    recipients = [(editor, editor.email) for editor in editors.order_by("email")]
+    if not recipients and offer.contact_email:
+        recipients = [(None, offer.contact_email)]
+    if not recipients and offer.provider.email:
+        recipients = [(None, offer.provider.email)]
+    return recipients
 
 
 @task()
-def notify_reviewers(offer_id: int) -> int:
-    """E-mail the reviewers that an offer waits for review; return how many e-mails."""
+def notify_reviewers(offer_id: int, submission_id: int | None = None) -> int:
+    """Queue the "waits for review" e-mail to each reviewer; return how many.
+
+    ``submission_id`` is the audit entry of the submission: it names the person who
+    submitted, and with the offer and the reviewer it makes the dedupe key, so that a
+    task run twice e-mails nobody twice, while a second submission is a new message.
+    """
+    from knotenpunkt.core.models import AuditEntry
+
     from .models import Offer
 
     offer = Offer.objects.select_related("district", "provider").filter(pk=offer_id).first()
     if offer is None:
         return 0
+    submission = (
+        AuditEntry.objects.select_related("actor").filter(pk=submission_id).first()
+        if submission_id
+        else None
+    )
+    occasion = submission_id or f"t{int(offer.updated_at.timestamp())}"
     url = settings.SITE_URL.rstrip("/") + reverse(
         "offers:workspace_offer",
         kwargs={"district_slug": offer.district.slug, "pk": offer.public_pk},
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("An offer waits for review: %(title)s") % {"title": offer.title}
-        body = render_to_string("offers/email/review.txt", {"offer": offer, "url": url})
-    recipients = _reviewer_addresses(offer)
-    for address in recipients:
-        send_mail(subject, body, None, [address])
-    return len(recipients)
+    reviewers = _reviewers(offer)
+    with transaction.atomic():
+        for reviewer in reviewers:
+            queue_templated_mail(
+                kind="offers.review",
+                to=reviewer.email,
+                template_base="offers/email/review",
+                context={"offer": offer, "url": url},
+                language=mail_language(reviewer),
+                district=offer.district,
+                recipient=reviewer,
+                sender=submission.actor if submission else None,
+                related=offer.revision_of or offer,
+                dedupe_key=f"offers.review:{offer.pk}:{occasion}:{reviewer.pk}",
+            )
+    return len(reviewers)
 
 
 @task()
 def send_confirmation_reminder(offer_id: int) -> int:
-    """E-mail the provider a "still valid?" reminder with a one-click link."""
+    """Queue the "still valid?" reminder with a one-click link to the provider's editors."""
     from .models import Offer
     from .services import confirmation_due
 
@@ -91,16 +123,27 @@ def send_confirmation_reminder(offer_id: int) -> int:
         kwargs={"district_slug": offer.district.slug, "token": confirm_token(offer)},
     )
     deadline = confirmation_due(offer)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Is your offer still valid? %(title)s") % {"title": offer.title}
-        body = render_to_string(
-            "offers/email/reminder.txt", {"offer": offer, "url": url, "deadline": deadline}
-        )
-    recipients = _editor_addresses(offer)
-    for address in recipients:
-        send_mail(subject, body, None, [address])
-    offer.reminded_at = timezone.localdate()
-    offer.save(update_fields=["reminded_at"])
+    recipients = _editor_recipients(offer)
+    # The mails and reminded_at commit together: run again, the task finds the offer
+    # reminded; the dedupe key covers a run cut off between the two.
+    with transaction.atomic():
+        for user, address in recipients:
+            queue_templated_mail(
+                kind="offers.reminder",
+                to=address,
+                template_base="offers/email/reminder",
+                context={"offer": offer, "url": url, "deadline": deadline},
+                language=mail_language(user),
+                district=offer.district,
+                recipient=user,
+                related=offer,
+                dedupe_key=(
+                    f"offers.reminder:{offer.pk}:{deadline.isoformat()}:"
+                    f"{recipient_token(user=user, address=address)}"
+                ),
+            )
+        offer.reminded_at = timezone.localdate()
+        offer.save(update_fields=["reminded_at"])
     return len(recipients)
 
 

@@ -242,7 +242,9 @@ def test_offers_past_their_end_date_are_archived(district, offer):
     assert offer.state == OfferState.ARCHIVED
 
 
-def test_the_reminder_goes_out_two_weeks_before_the_deadline(users, district, offer):
+def test_the_reminder_goes_out_two_weeks_before_the_deadline(
+    users, district, offer, django_capture_on_commit_callbacks
+):
     from knotenpunkt.offers.tasks import send_confirmation_reminder
 
     deadline_soon = timezone.localdate() - services.review_period(district)
@@ -251,7 +253,8 @@ def test_the_reminder_goes_out_two_weeks_before_the_deadline(users, district, of
 
     due = list(services.offers_due_for_reminder(district))
     assert due == [offer]
-    send_confirmation_reminder.enqueue(offer.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_confirmation_reminder.enqueue(offer.pk)
 
     assert [message.to for message in mail.outbox] == [[users[Role.PARTNER_EDITOR].email]]
     assert "/angebote/bestaetigen/" in mail.outbox[0].body
@@ -287,3 +290,34 @@ def test_a_new_district_gets_the_default_categories_in_every_language_of_the_sit
     for category in Category.objects.in_district(district):
         for language in languages:
             assert category.label(language) != category.name, (category.slug, language)
+
+
+def test_the_review_mails_are_recorded_with_the_submitting_editor_and_sent_once(
+    users, provider, categories, django_capture_on_commit_callbacks
+):
+    from knotenpunkt.core.models import AuditEntry
+    from knotenpunkt.offers.tasks import notify_reviewers
+    from knotenpunkt.outbox.models import OutgoingMail
+
+    editor = users[Role.PARTNER_EDITOR]
+    offer = services.offer_create(
+        actor=editor, district=provider.district, values=_values(provider, categories[0])
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offer_submit(actor=editor, offer=offer)
+    submission = AuditEntry.objects.get(action="offers.submit")
+    sent = len(mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_reviewers.enqueue(offer.pk, submission.pk)  # the task, run a second time
+
+    rows = OutgoingMail.objects.filter(kind="offers.review")
+    assert len(mail.outbox) == sent == rows.count() >= 2
+    assert {row.sender for row in rows} == {editor}
+    assert {row.recipient for row in rows} >= {
+        users[Role.DISTRICT_COORDINATOR],
+        users[Role.MUNICIPAL_COORDINATOR],
+    }
+    assert all(
+        row.dedupe_key.startswith(f"offers.review:{offer.pk}:{submission.pk}:") for row in rows
+    )
