@@ -28,7 +28,13 @@ import zoneinfo
 from types import FrameType
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, connections
+from django.db import (
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    connections,
+)
 from django.utils import timezone
 from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Worker
@@ -96,6 +102,8 @@ class ResilientWorker(Worker):
 
     def _step(self) -> bool:
         """Do one round of work; return whether a task ran."""
+        # As Django does around a request: drop connections past CONN_MAX_AGE or broken.
+        close_old_connections()
         if not self.heartbeat.is_alive():
             self.heartbeat.beat()
             self.heartbeat.start()

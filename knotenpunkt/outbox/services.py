@@ -155,7 +155,8 @@ def recover_stalled(*, now=None) -> dict[str, int]:
     """
     now = now or timezone.now()
     expired = OutgoingMail.objects.filter(state=MailState.SENDING, lease_until__lt=now)
-    retried = expired.filter(data_started_at__isnull=True).update(
+    back = list(expired.filter(data_started_at__isnull=True).values_list("pk", flat=True))
+    retried = expired.filter(pk__in=back, data_started_at__isnull=True).update(
         state=MailState.RETRYING,
         next_attempt_at=now,
         lease_until=None,
@@ -164,6 +165,8 @@ def recover_stalled(*, now=None) -> dict[str, int]:
     uncertain = expired.filter(data_started_at__isnull=False).update(
         state=MailState.UNCERTAIN, lease_until=None, last_error="LeaseExpired"
     )
+    for mail_id in back:
+        _enqueue_delivery(mail_id)
     overdue_before = now - settings.KNOTENPUNKT_OUTBOX_OVERDUE_AFTER
     overdue = list(
         OutgoingMail.objects.filter(
