@@ -11,3 +11,15 @@ def record_run(path: str = "") -> None:
     if path:
         with Path(path).open("a") as trace:
             trace.write("run\n")
+
+
+@task()
+def slow_run(path: str, seconds: float) -> None:
+    """Write "start", wait ``seconds``, write "end": a long task to kill in the middle."""
+    import time
+
+    with Path(path).open("a") as trace:
+        trace.write("start\n")
+    time.sleep(seconds)
+    with Path(path).open("a") as trace:
+        trace.write("end\n")
