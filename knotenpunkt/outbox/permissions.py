@@ -3,8 +3,6 @@
 from knotenpunkt.core.permissions import has_any_role
 from knotenpunkt.core.roles import Role
 
-from .models import RESENDABLE_STATES
-
 RULES = {
     # Every mail of the district.
     "outbox.view_all": frozenset({Role.DISTRICT_ADMIN}),
@@ -27,13 +25,9 @@ def can_view_outbox(actor, district) -> bool:
 
 
 def may_see_mail(actor, district, mail) -> bool:
+    """Administrators see the district's mails; coordinators those they caused."""
     if district is None or mail.district_id != district.pk:
         return False
     if can_view_all_mail(actor, district):
         return True
     return can_view_own_mail(actor, district) and mail.sender_id == actor.pk
-
-
-def can_resend(actor, district, mail) -> bool:
-    """A failed or uncertain mail whose text is kept, for its sender or an administrator."""
-    return may_see_mail(actor, district, mail) and mail.state in RESENDABLE_STATES and mail.has_body

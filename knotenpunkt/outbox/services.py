@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.audit import record_change
 
 from .models import CLAIMABLE_STATES, RESENDABLE_STATES, MailState, OutgoingMail
-from .permissions import can_resend
+from .permissions import may_see_mail
 from .rendering import render_mail
 
 logger = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ def recipient_token(*, user=None, address: str = "") -> str:
 @transaction.atomic
 def resend_mail(*, actor, district, mail: OutgoingMail) -> OutgoingMail:
     """Queue a failed or uncertain mail once more (same Message-ID), if its text is kept."""
-    if not can_resend(actor, district, mail):
+    if not may_see_mail(actor, district, mail):
         raise PermissionDenied
     now = timezone.now()
     updated = OutgoingMail.objects.filter(

@@ -18,6 +18,7 @@ from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings, can_view_workspace
 from knotenpunkt.districts.tests.factories import MembershipFactory
 from knotenpunkt.offers import permissions as offers_permissions
+from knotenpunkt.outbox import permissions as outbox_permissions
 
 ROLE_COLUMNS = (
     Role.DISTRICT_ADMIN,
@@ -55,6 +56,8 @@ EXPECTED_RULES = {
     "offers.review_own_municipality": (N, N, Y, N, N, N, N),
     "offers.manage_categories":       (Y, Y, N, N, N, N, N),
     "offers.view_overviews":          (Y, Y, Y, N, N, N, N),
+    "outbox.view_all":                (Y, N, N, N, N, N, N),
+    "outbox.view_own":                (N, Y, Y, N, N, N, N),
 }
 # fmt: on
 
@@ -91,6 +94,8 @@ CHECKS = {
     ),
     "offers.manage_categories": offers_permissions.can_manage_categories,
     "offers.view_overviews": offers_permissions.can_view_overviews,
+    "outbox.view_all": outbox_permissions.can_view_all_mail,
+    "outbox.view_own": outbox_permissions.can_view_own_mail,
 }
 
 
