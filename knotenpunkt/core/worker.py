@@ -104,8 +104,8 @@ class ResilientWorker(Worker):
         """Do one round of work; return whether a task ran."""
         # As Django does around a request: drop connections past CONN_MAX_AGE or broken.
         close_old_connections()
-        if not self.heartbeat.is_alive():
-            self.heartbeat.beat()
+        if self.heartbeat.ident is None:
+            self.heartbeat.beat()  # before the first task, so the worker is never unknown
             self.heartbeat.start()
         if self._cut_off_task is not None:
             release_task(self._cut_off_task)
@@ -217,6 +217,9 @@ class Heartbeat(threading.Thread):
                 except DATABASE_UNAVAILABLE:
                     # The main loop reports the outage; this thread's connection is its own.
                     connection.close()
+                except Exception:
+                    # A heartbeat that stopped would get this worker's tasks run twice.
+                    logger.exception("Heartbeat of worker %s failed; trying on.", self.worker_id)
         finally:
             connection.close()
 
