@@ -7,6 +7,14 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
+# The task worker, started again whenever it stops (a crash, or kill -9) until this shell is
+# stopped; a TERM or Ctrl+C passes on to the worker, which finishes its task and ends.
+KEEP_WORKER_RUNNING = trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; exit 0' INT TERM; \
+	while :; do \
+	  $(MANAGE) worker & pid=$$!; wait $$pid; \
+	  echo "The task worker stopped (exit status $$?); starting it again in 2 seconds." >&2; \
+	  sleep 2 & pid=$$!; wait $$pid; \
+	done
 
 .PHONY: run worker test check install assets chromium demo lint format messages catalog-check deploy-check clean
 
@@ -17,13 +25,14 @@ run: install assets
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "Knotenpunkt runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it and the task worker)"
-	$(MANAGE) db_worker & worker=$$!; \
+	( $(KEEP_WORKER_RUNNING) ) & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
-## worker: run only the task worker (e-mails, reminders); `make run` starts one already
+## worker: run only the task worker (e-mails, reminders, periodic jobs), restarted if it
+##         stops; `make run` starts one already
 worker: install
-	$(MANAGE) db_worker
+	$(KEEP_WORKER_RUNNING)
 
 ## test: install what is missing and run the whole test suite (browser tests included)
 test: install assets chromium

@@ -5,17 +5,17 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.permissions import forget_roles
 from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
+from knotenpunkt.outbox.rendering import mail_language
+from knotenpunkt.outbox.services import queue_templated_mail
 
 from .models import Invitation, Membership, User, hash_invitation_token
 from .permissions import can_invite, can_manage_members
@@ -31,15 +31,19 @@ class InvitationInvalid(Exception):
         self.invitation = invitation
 
 
-def _send_invitation_mail(*, invitation_id, accept_url):
-    invitation = Invitation.objects.select_related("district", "invited_by").get(pk=invitation_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"invitation": invitation, "accept_url": accept_url}
-        subject = _("Invitation to Knotenpunkt %(district)s") % {
-            "district": invitation.district.name
-        }
-        body = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+def _queue_invitation_mail(*, invitation, accept_url, actor):
+    # The invited person has no account yet, so no language of their own: German.
+    queue_templated_mail(
+        kind="accounts.invitation",
+        to=invitation.email,
+        template_base="accounts/email/invitation",
+        context={"invitation": invitation, "accept_url": accept_url},
+        language=settings.LANGUAGE_CODE,
+        district=invitation.district,
+        sender=actor,
+        related=invitation,
+        dedupe_key=f"accounts.invitation:{invitation.pk}:{invitation.token_hash[:16]}",
+    )
 
 
 class DuplicateInvitation(ValidationError):
@@ -81,7 +85,7 @@ def _accept_url(*, base_url, district, token) -> str:
 def invitation_create(
     *, actor, district, email, role, municipality=None, scopes=None, base_url
 ) -> tuple[Invitation, str]:
-    """Invite ``email`` into ``district`` with ``role``; e-mail the link after commit.
+    """Invite ``email`` into ``district`` with ``role``; queue the e-mail with the link.
 
     ``scopes`` binds the role to things of other apps, e.g. ``{"organisation": …}`` for a
     partner editor (see ``accounts.scopes``). An address that holds the role already or
@@ -123,9 +127,7 @@ def invitation_create(
         changes={"role": role},
     )
     accept_url = _accept_url(base_url=base_url, district=district, token=token)
-    transaction.on_commit(
-        lambda: _send_invitation_mail(invitation_id=invitation.pk, accept_url=accept_url)
-    )
+    _queue_invitation_mail(invitation=invitation, accept_url=accept_url, actor=actor)
     return invitation, token
 
 
@@ -154,9 +156,7 @@ def invitation_resend(
     )
     record_change(actor=actor, district=district, action="invitation.resent", target=invitation)
     accept_url = _accept_url(base_url=base_url, district=district, token=token)
-    transaction.on_commit(
-        lambda: _send_invitation_mail(invitation_id=invitation.pk, accept_url=accept_url)
-    )
+    _queue_invitation_mail(invitation=invitation, accept_url=accept_url, actor=actor)
     return invitation, token
 
 
@@ -226,17 +226,27 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
     return user
 
 
-def _send_renewal_request_mail(*, invitation_id):
-    invitation = Invitation.objects.select_related("district", "invited_by").get(pk=invitation_id)
-    recipients = [invitation.invited_by.email] if invitation.invited_by else []
-    if not recipients and invitation.district.office_email:
-        recipients = [invitation.district.office_email]
-    if not recipients:
+def _queue_renewal_request_mail(*, invitation):
+    """Ask the person who invited (or else the district office) for a new link."""
+    district = invitation.district
+    inviter = invitation.invited_by if invitation.invited_by_id else None
+    address = inviter.email if inviter else district.office_email
+    if not address:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Request for a new invitation link")
-        body = render_to_string("accounts/email/renewal_request.txt", {"invitation": invitation})
-    send_mail(subject, body, None, recipients)
+    members_url = settings.SITE_URL.rstrip("/") + reverse(
+        "accounts:members", kwargs={"district_slug": district.slug}
+    )
+    queue_templated_mail(
+        kind="accounts.renewal_request",
+        to=address,
+        template_base="accounts/email/renewal_request",
+        context={"invitation": invitation, "members_url": members_url},
+        language=mail_language(inviter),
+        district=district,
+        recipient=inviter,
+        related=invitation,
+        dedupe_key=f"accounts.renewal_request:{invitation.pk}",
+    )
 
 
 @transaction.atomic
@@ -246,7 +256,10 @@ def invitation_request_renewal(*, invitation) -> bool:
         pk=invitation.pk, renewal_requested_at__isnull=True, accepted_at__isnull=True
     ).update(renewal_requested_at=timezone.now())
     if updated:
-        transaction.on_commit(lambda: _send_renewal_request_mail(invitation_id=invitation.pk))
+        invitation = Invitation.objects.select_related("district", "invited_by").get(
+            pk=invitation.pk
+        )
+        _queue_renewal_request_mail(invitation=invitation)
     return bool(updated)
 
 

@@ -6,6 +6,11 @@ class CoreConfig(AppConfig):
     name = "knotenpunkt.core"
     verbose_name = _("Core")
     tenant_app = True
+    tenant_exempt_models = (
+        # The task workers and their periodic jobs serve the whole installation.
+        "WorkerHeartbeat",
+        "ScheduledJob",
+    )
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the tenancy system check)

@@ -80,3 +80,45 @@ class AuditEntry(DistrictScopedModel):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (``manage.py worker``), seen at ``last_seen_at``.
+
+    The worker writes it every few seconds from a thread of its own, so a long task does
+    not make it look dead. The tasks of a worker silent for too long are run again.
+    """
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), default=0)
+    started_at = models.DateTimeField(_("started at"))
+    last_seen_at = models.DateTimeField(_("last seen at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return self.worker_id
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (core.plugins.PeriodicJob) runs next; one row per job key.
+
+    A worker claims a due job by moving ``next_run_at`` on in a conditional UPDATE, so of
+    several workers exactly one runs it.
+    """
+
+    key = models.CharField(_("job"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run at"), db_index=True)
+    last_started_at = models.DateTimeField(_("last started at"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished at"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self):
+        return self.key

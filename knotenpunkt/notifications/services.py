@@ -65,7 +65,8 @@ def notify(*, district, recipients, kind: str, actor=None, target=None, params=N
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             target_type=target._meta.label_lower if target is not None else "",
             target_id=str(target.pk) if target is not None else "",
-            params=params or {},
+            # The name of who caused it, for the sentence ("%(actor)s asks you …").
+            params={"actor": str(actor) if actor is not None else "", **(params or {})},
             email_state={
                 Delivery.IMMEDIATE: EmailState.QUEUED,
                 Delivery.DIGEST: EmailState.DIGEST,

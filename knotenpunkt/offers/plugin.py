@@ -20,6 +20,7 @@ from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.events import OrganisationChanged
 
 from . import selectors
+from .notifications import KINDS as NOTIFICATION_KINDS
 from .permissions import (
     can_edit_any,
     can_manage_categories,
@@ -210,4 +211,5 @@ plugin = AppPlugin(
     reactions=[Reaction(OrganisationChanged, refresh_offers_of_provider)],
     periodic_jobs=[PeriodicJob("offers.daily", run=_daily, daily_at=datetime.time(5, 30))],
     deletion_hints=[DeletionHint("offers.offer", _offers_blocking)],
+    notification_kinds=NOTIFICATION_KINDS,
 )

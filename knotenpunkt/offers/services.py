@@ -26,8 +26,9 @@ from knotenpunkt.core.lifecycle.changes import (
     check_same_district,
     describe_pks,
 )
+from knotenpunkt.notifications.services import notify
 
-from . import search
+from . import notifications, search
 from .models import (
     Category,
     Offer,
@@ -279,14 +280,15 @@ def offer_submit(*, actor, offer: Offer) -> Offer:
         action="offers.submit",
         target=offer.revision_of or offer,
     )
-    transaction.on_commit(lambda: _notify_reviewers(offer.pk))
+    notify(
+        district=offer.district,
+        recipients=notifications.reviewers_of(offer),
+        kind=notifications.REVIEW_REQUESTED,
+        actor=actor,
+        target=offer.revision_of or offer,
+        params={"title": offer.title},
+    )
     return offer
-
-
-def _notify_reviewers(offer_id):
-    from .tasks import notify_reviewers
-
-    notify_reviewers.enqueue(offer_id)
 
 
 @transaction.atomic
@@ -311,6 +313,14 @@ def offer_publish(*, actor, offer: Offer, today=None) -> Offer:
         action="offers.publish" if original is None else "offers.publish_change",
         target=published,
     )
+    notify(
+        district=published.district,
+        recipients=notifications.authors_of(published),
+        kind=notifications.PUBLISHED,
+        actor=actor,
+        target=published,
+        params={"title": published.title, "change": original is not None},
+    )
     return published
 
 
@@ -326,6 +336,14 @@ def offer_reject(*, actor, offer: Offer, note: str) -> Offer:
         action="offers.reject",
         target=offer.revision_of or offer,
         changes={"review_note": offer.review_note[:200]},
+    )
+    notify(
+        district=offer.district,
+        recipients=notifications.authors_of(offer.revision_of or offer),
+        kind=notifications.SENT_BACK,
+        actor=actor,
+        target=offer.revision_of or offer,
+        params={"title": offer.title, "note": offer.review_note},
     )
     return offer
 

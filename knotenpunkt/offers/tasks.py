@@ -8,12 +8,13 @@ whose end date has passed.
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django_tasks import task
+
+from knotenpunkt.outbox.rendering import mail_language
+from knotenpunkt.outbox.services import queue_templated_mail, recipient_token
 
 CONFIRM_SALT = "knotenpunkt.offers.confirm"
 
@@ -24,62 +25,30 @@ def confirm_token(offer) -> str:
     return signing.dumps(value, salt=CONFIRM_SALT)
 
 
-def _reviewer_addresses(offer):
+def _editor_recipients(offer):
+    """Return ``(user or None, address)`` for the provider's editors, else its addresses."""
+    from django.contrib.auth import get_user_model
+
     from knotenpunkt.accounts.models import Membership
     from knotenpunkt.core.roles import Role
 
-    from .permissions import RULES
-
-    district_reviewers = Membership.objects.in_district(offer.district).filter(
-        role__in=RULES["offers.review_any"] - {Role.DISTRICT_ADMIN}
+    editor_ids = (
+        Membership.objects.in_district(offer.district)
+        .filter(role=Role.PARTNER_EDITOR, affiliation__organisation=offer.provider)
+        .values_list("user_id", flat=True)
     )
-    local = Membership.objects.in_district(offer.district).filter(
-        role__in=RULES["offers.review_own_municipality"],
-        municipality=offer.provider.municipality_id,
-    )
-    addresses = (district_reviewers | local).filter(user__is_active=True)
-    return sorted({email.lower() for email in addresses.values_list("user__email", flat=True)})
-
-
-def _editor_addresses(offer):
-    from knotenpunkt.accounts.models import Membership
-    from knotenpunkt.core.roles import Role
-
-    editors = Membership.objects.in_district(offer.district).filter(
-        role=Role.PARTNER_EDITOR, affiliation__organisation=offer.provider, user__is_active=True
-    )
-    addresses = {email.lower() for email in editors.values_list("user__email", flat=True)}
-    if not addresses and offer.contact_email:
-        addresses = {offer.contact_email}
-    if not addresses and offer.provider.email:
-        addresses = {offer.provider.email}
-    return sorted(addresses)
-
-
-@task()
-def notify_reviewers(offer_id: int) -> int:
-    """E-mail the reviewers that an offer waits for review; return how many e-mails."""
-    from .models import Offer
-
-    offer = Offer.objects.select_related("district", "provider").filter(pk=offer_id).first()
-    if offer is None:
-        return 0
-    url = settings.SITE_URL.rstrip("/") + reverse(
-        "offers:workspace_offer",
-        kwargs={"district_slug": offer.district.slug, "pk": offer.public_pk},
-    )
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("An offer waits for review: %(title)s") % {"title": offer.title}
-        body = render_to_string("offers/email/review.txt", {"offer": offer, "url": url})
-    recipients = _reviewer_addresses(offer)
-    for address in recipients:
-        send_mail(subject, body, None, [address])
-    return len(recipients)
+    editors = get_user_model().objects.filter(pk__in=editor_ids, is_active=True)
+    recipients = [(editor, editor.email) for editor in editors.order_by("email")]
+    if not recipients and offer.contact_email:
+        recipients = [(None, offer.contact_email)]
+    if not recipients and offer.provider.email:
+        recipients = [(None, offer.provider.email)]
+    return recipients
 
 
 @task()
 def send_confirmation_reminder(offer_id: int) -> int:
-    """E-mail the provider a "still valid?" reminder with a one-click link."""
+    """Queue the "still valid?" reminder with a one-click link to the provider's editors."""
     from .models import Offer
     from .services import confirmation_due
 
@@ -91,16 +60,27 @@ def send_confirmation_reminder(offer_id: int) -> int:
         kwargs={"district_slug": offer.district.slug, "token": confirm_token(offer)},
     )
     deadline = confirmation_due(offer)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Is your offer still valid? %(title)s") % {"title": offer.title}
-        body = render_to_string(
-            "offers/email/reminder.txt", {"offer": offer, "url": url, "deadline": deadline}
-        )
-    recipients = _editor_addresses(offer)
-    for address in recipients:
-        send_mail(subject, body, None, [address])
-    offer.reminded_at = timezone.localdate()
-    offer.save(update_fields=["reminded_at"])
+    recipients = _editor_recipients(offer)
+    # The mails and reminded_at commit together: run again, the task finds the offer
+    # reminded; the dedupe key covers a run cut off between the two.
+    with transaction.atomic():
+        for user, address in recipients:
+            queue_templated_mail(
+                kind="offers.reminder",
+                to=address,
+                template_base="offers/email/reminder",
+                context={"offer": offer, "url": url, "deadline": deadline},
+                language=mail_language(user),
+                district=offer.district,
+                recipient=user,
+                related=offer,
+                dedupe_key=(
+                    f"offers.reminder:{offer.pk}:{deadline.isoformat()}:"
+                    f"{recipient_token(user=user, address=address)}"
+                ),
+            )
+        offer.reminded_at = timezone.localdate()
+        offer.save(update_fields=["reminded_at"])
     return len(recipients)
 
 

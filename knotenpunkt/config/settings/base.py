@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+from datetime import time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ INSTALLED_APPS = [
     "knotenpunkt.core",
     "knotenpunkt.accounts",
     "knotenpunkt.districts",
+    "knotenpunkt.outbox",
+    "knotenpunkt.notifications",
     "knotenpunkt.workspace",
     "knotenpunkt.directory",
     "knotenpunkt.downloads",
@@ -85,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "knotenpunkt.core.context_processors.layout",
                 "knotenpunkt.workspace.context_processors.navigation",
+                "knotenpunkt.notifications.context_processors.unread",
             ],
         },
     },
@@ -186,9 +190,28 @@ vars().update(EMAIL_CONFIG)
 SITE_URL = env.str("KNOTENPUNKT_SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="knotenpunkt@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds a mail server may take to answer before an attempt is given up (and retried
+# later), so that a hung server cannot block the worker for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# The outbox (docs/decisions/0015): every e-mail is a row, sent by the worker with retries.
+# How long one delivery attempt may take before others assume its worker died.
+KNOTENPUNKT_OUTBOX_LEASE = timedelta(minutes=2)
+# Waits between attempts after a temporary failure: doubled each time, up to the maximum;
+# after RETRY_FOR since the mail was queued, it is given up as failed.
+KNOTENPUNKT_OUTBOX_FIRST_RETRY = timedelta(minutes=1)
+KNOTENPUNKT_OUTBOX_MAX_RETRY_DELAY = timedelta(hours=1)
+KNOTENPUNKT_OUTBOX_RETRY_FOR = timedelta(hours=72)
+# A queued mail this much past its time has lost its task (worker or database were down).
+KNOTENPUNKT_OUTBOX_OVERDUE_AFTER = timedelta(minutes=2)
+KNOTENPUNKT_OUTBOX_RECOVER_EVERY = timedelta(minutes=1)
+# The delivery log keeps rows for KEEP; bodies of failed mails are blanked after KEEP_BODIES.
+KNOTENPUNKT_OUTBOX_KEEP = timedelta(days=180)
+KNOTENPUNKT_OUTBOX_KEEP_BODIES = timedelta(days=30)
+KNOTENPUNKT_OUTBOX_PRUNE_AT = time(3, 30)  # local time (TIME_ZONE)
 
 # Background work (e-mails, reminders, archiving) runs as tasks (docs/decisions/0012).
-# "database" stores them for the worker (`manage.py db_worker`); "immediate" runs them at
+# "database" stores them for the worker (`manage.py worker`); "immediate" runs them at
 # once in the process that enqueues them, which needs no worker but makes requests wait.
 KNOTENPUNKT_TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
@@ -203,6 +226,10 @@ if _task_backend not in KNOTENPUNKT_TASK_BACKENDS:
 TASKS = {
     "default": {"BACKEND": KNOTENPUNKT_TASK_BACKENDS[_task_backend], "QUEUES": ["default"]},
 }
+# The worker (`manage.py worker`, knotenpunkt/core/worker.py) writes a heartbeat this often;
+# the tasks of a worker silent for WORKER_DEAD_AFTER are run again by another one.
+KNOTENPUNKT_WORKER_HEARTBEAT = timedelta(seconds=5)
+KNOTENPUNKT_WORKER_DEAD_AFTER = timedelta(seconds=60)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

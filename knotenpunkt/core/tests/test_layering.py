@@ -40,7 +40,7 @@ def test_every_app_has_its_place_in_the_layers():
 def test_core_is_the_lowest_layer_and_domain_apps_lie_above_the_kernel():
     layers = [layer.replace(" ", "") for layer in _contract("layers")["layers"]]
     assert layers[-1] == "core"
-    kernel = {"core", "districts", "accounts", "workspace"}
+    kernel = {"core", "districts", "outbox", "accounts", "notifications", "workspace"}
     domain = {"directory", "offers", "downloads"}
     position = {name: i for i, layer in enumerate(layers) for name in layer.split("|")}
     assert max(position[name] for name in domain) < min(position[name] for name in kernel)

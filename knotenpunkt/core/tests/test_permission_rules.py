@@ -19,6 +19,8 @@ from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings
 from knotenpunkt.downloads import permissions as downloads_permissions
 from knotenpunkt.offers import permissions as offers_permissions
+from knotenpunkt.notifications import permissions as notifications_permissions
+from knotenpunkt.outbox import permissions as outbox_permissions
 from knotenpunkt.workspace.permissions import can_view_workspace
 
 ROLE_COLUMNS = (
@@ -57,6 +59,9 @@ EXPECTED_RULES = {
     "offers.review_own_municipality": (N, N, Y, N, N, N, N),
     "offers.manage_categories":       (Y, Y, N, N, N, N, N),
     "offers.view_overviews":          (Y, Y, Y, N, N, N, N),
+    "outbox.view_all":                (Y, N, N, N, N, N, N),
+    "outbox.view_own":                (N, Y, Y, N, N, N, N),
+    "notifications.view_own":         (Y, Y, Y, Y, Y, Y, Y),
 }
 # fmt: on
 
@@ -93,6 +98,9 @@ CHECKS = {
     ),
     "offers.manage_categories": offers_permissions.can_manage_categories,
     "offers.view_overviews": offers_permissions.can_view_overviews,
+    "outbox.view_all": outbox_permissions.can_view_all_mail,
+    "outbox.view_own": outbox_permissions.can_view_own_mail,
+    "notifications.view_own": notifications_permissions.can_have_notifications,
 }
 
 

@@ -39,12 +39,17 @@ def database_tasks(settings):
         signal.signal(number, handler)
 
 
-def test_the_task_e_mails_one_editor_with_the_link_to_the_entry(stale, users, german):
+def test_the_task_e_mails_one_editor_with_the_link_to_the_entry(
+    stale, users, german, django_capture_on_commit_callbacks
+):
     editor = users[Role.PARTNER_EDITOR]
 
-    result = send_directory_reminder.enqueue(
-        organisation_id=stale.pk, editor_id=editor.pk, edit_url="https://knotenpunkt.example/e/"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        result = send_directory_reminder.enqueue(
+            organisation_id=stale.pk,
+            editor_id=editor.pk,
+            edit_url="https://knotenpunkt.example/e/",
+        )
 
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value is True
@@ -87,3 +92,26 @@ def test_reminders_wait_in_the_database_until_the_worker_sends_them(database_tas
         [users[Role.PARTNER_EDITOR].email, users[Role.MUNICIPAL_COORDINATOR].email]
     )
     assert {task.status for task in DBTaskResult.objects.all()} == {TaskResultStatus.SUCCESSFUL}
+
+
+def test_the_reminder_is_recorded_in_the_outbox_as_an_automatic_mail(
+    stale, users, django_capture_on_commit_callbacks
+):
+    from knotenpunkt.outbox.models import MailState, OutgoingMail
+
+    editor = users[Role.PARTNER_EDITOR]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_directory_reminder.enqueue(
+            organisation_id=stale.pk, editor_id=editor.pk, edit_url="https://knotenpunkt.example/e/"
+        )
+
+    row = OutgoingMail.objects.get()
+    assert (row.kind, row.recipient, row.sender) == ("directory.reminder", editor, None)
+    assert (row.district, row.related_id, row.state) == (
+        stale.district,
+        str(stale.pk),
+        MailState.SENT,
+    )
+    assert row.dedupe_key.startswith("directory.reminder:")
+    assert '<a href="https://knotenpunkt.example/e/">' in mail.outbox[0].alternatives[0][0]

@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from knotenpunkt.core.roles import Role
@@ -21,8 +22,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _run():
+    """Run the command; the outbox sends the queued mails after their commit."""
     out = StringIO()
-    call_command("offers_daily", stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("offers_daily", stdout=out)
     return out.getvalue()
 
 

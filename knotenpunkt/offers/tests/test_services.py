@@ -243,7 +243,9 @@ def test_offers_past_their_end_date_are_archived(district, offer):
     assert offer.state == OfferState.ARCHIVED
 
 
-def test_the_reminder_goes_out_two_weeks_before_the_deadline(users, district, offer):
+def test_the_reminder_goes_out_two_weeks_before_the_deadline(
+    users, district, offer, django_capture_on_commit_callbacks
+):
     from knotenpunkt.offers.tasks import send_confirmation_reminder
 
     deadline_soon = timezone.localdate() - services.review_period(district)
@@ -252,7 +254,8 @@ def test_the_reminder_goes_out_two_weeks_before_the_deadline(users, district, of
 
     due = list(services.offers_due_for_reminder(district))
     assert due == [offer]
-    send_confirmation_reminder.enqueue(offer.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_confirmation_reminder.enqueue(offer.pk)
 
     assert [message.to for message in mail.outbox] == [[users[Role.PARTNER_EDITOR].email]]
     assert "/angebote/bestaetigen/" in mail.outbox[0].body
@@ -355,3 +358,29 @@ def test_renaming_a_category_lets_the_search_find_its_offers_by_the_new_name(
     assert found("Integrationskurse") == [course]
     entry = AuditEntry.objects.get(action="offers.category_save")
     assert entry.changes["name"] == "Deutsch lernen"
+
+
+def test_the_review_mails_are_recorded_with_the_submitting_editor_once_per_reviewer(
+    users, provider, categories, django_capture_on_commit_callbacks
+):
+    from knotenpunkt.notifications.models import Notification
+    from knotenpunkt.outbox.models import OutgoingMail
+
+    editor = users[Role.PARTNER_EDITOR]
+    offer = services.offer_create(
+        actor=editor, district=provider.district, values=_values(provider, categories[0])
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offer_submit(actor=editor, offer=offer)
+
+    rows = OutgoingMail.objects.filter(kind="notifications.offers.review_requested")
+    notifications = Notification.objects.filter(kind="offers.review_requested")
+    assert len(mail.outbox) == rows.count() == notifications.count() >= 2
+    assert {row.sender for row in rows} == {editor}
+    assert {row.recipient for row in rows} >= {
+        users[Role.DISTRICT_COORDINATOR],
+        users[Role.MUNICIPAL_COORDINATOR],
+    }
+    assert {row.dedupe_key for row in rows} == {
+        f"notification:{notification.pk}" for notification in notifications
+    }

@@ -3,7 +3,7 @@
 An entry is stale when it has not been confirmed within its district's review period.
 Each stale entry is reminded at most once per period; the reminder is recorded as the
 audit entry "organisation.reminded", which also shows in the entry's history. The e-mails
-are tasks (knotenpunkt.directory.tasks), sent by the worker (`manage.py db_worker`).
+are tasks (knotenpunkt.directory.tasks), sent by the worker (`manage.py worker`) through the outbox.
 """
 
 from functools import partial

@@ -3,7 +3,7 @@
 For every active district: one "still valid?" reminder per published offer whose
 confirmation runs out within two weeks (``services.offers_due_for_reminder``), and one task
 that archives the offers past their end date. The tasks (knotenpunkt.offers.tasks) are run
-by the worker (`manage.py db_worker`); the links in the e-mails use ``KNOTENPUNKT_SITE_URL``.
+by the worker (`manage.py worker`); the links in the e-mails use ``KNOTENPUNKT_SITE_URL``.
 """
 
 from django.core.management.base import BaseCommand

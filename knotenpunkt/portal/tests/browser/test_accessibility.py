@@ -158,3 +158,32 @@ def test_dark_colour_scheme_has_no_accessibility_violations(new_page, log_in, di
     for path in ("workspace/", "workspace/members/"):
         page.goto(f"/{district.slug}/{path}")
         assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_delivery_log_has_no_accessibility_violations(
+    new_page, log_in, district, users, language
+):
+    from knotenpunkt.outbox.models import MailState, OutgoingMail
+    from knotenpunkt.outbox.services import queue_mail
+
+    for state in (MailState.SENT, MailState.RETRYING, MailState.FAILED, MailState.UNCERTAIN):
+        row = queue_mail(
+            kind="accounts.invitation",
+            to=f"{state}@example.org",
+            subject=f"Einladung ({state})",
+            text="Text",
+            district=district,
+            sender=users[Role.DISTRICT_ADMIN],
+        )
+        OutgoingMail.objects.filter(pk=row.pk).update(
+            state=state, text_body="Text", last_error="ConnectionRefusedError"
+        )
+    page = new_page(language=language)
+    log_in(page, users[Role.DISTRICT_ADMIN])
+
+    response = page.goto(f"/{district.slug}/workspace/postausgang/")
+
+    assert response.status == 200
+    assert page.locator("main form button[type=submit]").count() >= 3
+    assert_accessible(page)

@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MailState
+
+
+class MailLogFilterForm(forms.Form):
+    """Filter of the delivery log (GET)."""
+
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("All states")), *MailState.choices],
+    )
+
+    def state_filter(self) -> str:
+        return self.cleaned_data["state"] if self.is_valid() else ""
