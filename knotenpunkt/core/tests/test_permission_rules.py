@@ -18,8 +18,8 @@ from knotenpunkt.core.roles import Role
 from knotenpunkt.directory import permissions as directory_permissions
 from knotenpunkt.districts.permissions import can_edit_district_settings
 from knotenpunkt.downloads import permissions as downloads_permissions
-from knotenpunkt.offers import permissions as offers_permissions
 from knotenpunkt.notifications import permissions as notifications_permissions
+from knotenpunkt.offers import permissions as offers_permissions
 from knotenpunkt.outbox import permissions as outbox_permissions
 from knotenpunkt.workspace.permissions import can_view_workspace
 
