@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from knotenpunkt.core.permissions import roles_of
 from knotenpunkt.core.plugins import AppPlugin, DemoLoader, HomePanel, NavEntry
 
-from . import selectors
+from . import notifications, selectors
 from .demo import load_people_demo
 from .permissions import can_manage_members, can_view_members
 
@@ -64,5 +64,6 @@ plugin = AppPlugin(
         ),
     ],
     demo=DemoLoader(order=10, load=load_people_demo),
+    notification_kinds=notifications.KINDS,
     view_access=["tests.view_access"],
 )

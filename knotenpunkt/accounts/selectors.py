@@ -70,3 +70,24 @@ def roles_panel(actor, district) -> dict:
             RoleLine(str(membership.get_role_display()), ", ".join(d for d in details if d))
         )
     return {"roles": lines}
+
+
+@dataclass(frozen=True)
+class InvitationDetails:
+    """Who invited a person, and for what: shown in the mail and on the link's page, so
+    that the invited person can tell a real invitation from a strange one."""
+
+    inviter: str
+    role: str
+    municipality: str
+    scope: str
+
+
+def invitation_details(invitation) -> InvitationDetails:
+    inviter = invitation.invited_by
+    return InvitationDetails(
+        inviter=(inviter.name or inviter.email) if inviter else "",
+        role=str(invitation.get_role_display()),
+        municipality=invitation.municipality.name if invitation.municipality_id else "",
+        scope=scope_labels([invitation]).get(invitation.pk, ""),
+    )

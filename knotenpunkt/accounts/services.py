@@ -14,12 +14,15 @@ from django.utils.translation import gettext as _
 from knotenpunkt.core.audit import record_change
 from knotenpunkt.core.permissions import forget_roles
 from knotenpunkt.core.roles import ROLES_BOUND_TO_MUNICIPALITY, Role
+from knotenpunkt.notifications.services import notify
 from knotenpunkt.outbox.rendering import mail_language
 from knotenpunkt.outbox.services import queue_templated_mail
 
+from . import notifications
 from .models import Invitation, Membership, User, hash_invitation_token
 from .permissions import can_invite, can_manage_members
 from .scopes import bind_scopes, carry_over_scopes, check_required_scopes
+from .selectors import invitation_details
 
 
 class InvitationInvalid(Exception):
@@ -37,7 +40,11 @@ def _queue_invitation_mail(*, invitation, accept_url, actor):
         kind="accounts.invitation",
         to=invitation.email,
         template_base="accounts/email/invitation",
-        context={"invitation": invitation, "accept_url": accept_url},
+        context={
+            "invitation": invitation,
+            "accept_url": accept_url,
+            "details": invitation_details(invitation),
+        },
         language=settings.LANGUAGE_CODE,
         district=invitation.district,
         sender=actor,
@@ -223,6 +230,15 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     record_change(actor=user, district=district, action="invitation.accepted", target=invitation)
+    if invitation.invited_by is not None:
+        notify(
+            district=district,
+            recipients=[invitation.invited_by],
+            kind=notifications.INVITATION_ACCEPTED,
+            actor=user,
+            target=invitation,
+            params={"role": invitation.role},
+        )
     return user
 
 
@@ -390,6 +406,15 @@ def membership_change(
         target=membership,
         changes=changes,
     )
+    if "role" in changes:
+        notify(
+            district=district,
+            recipients=[membership.user],
+            kind=notifications.ROLE_CHANGED,
+            actor=actor,
+            target=membership,
+            params={"role": role},
+        )
     return membership
 
 

@@ -23,7 +23,7 @@ from .forms import InvitationAcceptForm, InvitationForm, ProfileForm, RoleForm
 from .models import Invitation, Membership
 from .permissions import can_invite, can_manage_members, can_view_members
 from .scopes import scope_labels
-from .selectors import districts_of_user, members_list
+from .selectors import districts_of_user, invitation_details, members_list
 from .services import (
     InvitationInvalid,
     LastAdministratorError,
@@ -228,7 +228,11 @@ def invitation_accept_view(request, token):
                 return _invitation_invalid(request, error.reason, error.invitation, token)
             messages.success(request, _("Welcome! You are now a member of this district."))
             return redirect("workspace:home", district_slug=district.slug)
-        return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
+        return render(
+            request,
+            "accounts/invitation_accept.html",
+            {"invitation": invitation, "details": invitation_details(invitation)},
+        )
 
     login_url = f"{reverse('account_login')}?{urlencode({'next': request.path})}"
     form = InvitationAcceptForm(request.POST or None, email=invitation.email)
@@ -251,7 +255,12 @@ def invitation_accept_view(request, token):
     return render(
         request,
         "accounts/invitation_accept.html",
-        {"invitation": invitation, "form": form, "login_url": login_url},
+        {
+            "invitation": invitation,
+            "details": invitation_details(invitation),
+            "form": form,
+            "login_url": login_url,
+        },
     )
 
 

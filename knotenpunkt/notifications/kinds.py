@@ -24,7 +24,8 @@ def delivery_for(kind, chosen: dict) -> str:
 
 
 def kinds_for(user, districts) -> list:
-    """The kinds ``user`` can receive in any of ``districts`` (for the settings page)."""
+    """The kinds ``user`` can receive in any of ``districts`` (for the settings page; the
+    roles come from ``roles_of``, one query per district, and installations have few)."""
     roles = set()
     for district in districts:
         roles |= roles_of(user, district)

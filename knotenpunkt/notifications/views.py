@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from knotenpunkt.accounts.selectors import districts_of_user
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.decorators import district_permission_required
+from knotenpunkt.districts.selectors import districts_public
 
 from .forms import NotificationSettingsForm
 from .kinds import kinds_for
@@ -58,7 +58,7 @@ def notifications_mark_read(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def notification_settings(request):
-    kinds = kinds_for(request.user, districts_of_user(user=request.user))
+    kinds = kinds_for(request.user, districts_public())
     form = NotificationSettingsForm(
         request.POST or None, kinds=kinds, chosen=choices_of(request.user)
     )

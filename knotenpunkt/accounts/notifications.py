@@ -1,0 +1,56 @@
+"""What accounts tell people: an invitation was accepted, one's role changed."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from knotenpunkt.core.permissions import roles_of
+from knotenpunkt.core.plugins import NotificationKind
+from knotenpunkt.core.roles import Role
+
+from .permissions import RULES, can_view_members
+
+INVITATION_ACCEPTED = "accounts.invitation_accepted"
+ROLE_CHANGED = "accounts.role_changed"
+
+
+def _role_label(value) -> str:
+    try:
+        return str(Role(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _members_link(target_id, user, district):
+    if can_view_members(user, district):
+        return reverse("accounts:members", args=[district.slug])
+    return ""
+
+
+def _home_link(target_id, user, district):
+    if roles_of(user, district):
+        return reverse("workspace:home", args=[district.slug])
+    return ""
+
+
+KINDS = [
+    NotificationKind(
+        INVITATION_ACCEPTED,
+        gettext_lazy("Someone accepted my invitation"),
+        message=lambda params: (
+            _("%(actor)s accepted your invitation as %(role)s.")
+            % {**params, "role": _role_label(params.get("role"))}
+        ),
+        link=_members_link,
+        roles=RULES["members.invite"],
+    ),
+    NotificationKind(
+        ROLE_CHANGED,
+        gettext_lazy("My role in a district changed"),
+        message=lambda params: (
+            _("Your role is now %(role)s.") % {**params, "role": _role_label(params.get("role"))}
+        ),
+        link=_home_link,
+        always_immediate=True,
+    ),
+]
