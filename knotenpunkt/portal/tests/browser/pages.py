@@ -29,3 +29,13 @@ def switch_language(page, code):
 def horizontal_overflow(page):
     """Return by how many pixels the document is wider than the viewport."""
     return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+def overflowing_elements(page):
+    """Return the innermost elements that reach beyond the viewport's right edge (to debug)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                 && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+        .map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 40)}`)"""
+    )
