@@ -34,8 +34,10 @@ def horizontal_overflow(page):
 def overflowing_elements(page):
     """Return the innermost elements that reach beyond the viewport's right edge (to debug)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                 && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-        .map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 40)}`)"""
+        """() => {
+          const wide = e => e.getBoundingClientRect().right > window.innerWidth + 1;
+          return [...document.querySelectorAll('body *')]
+            .filter(e => wide(e) && ![...e.children].some(wide))
+            .map(e => `${e.tagName}.${e.className}: ${(e.textContent || '').trim().slice(0, 40)}`);
+        }"""
     )
