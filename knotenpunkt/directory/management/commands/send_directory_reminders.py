@@ -102,7 +102,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "KNOTENPUNKT_BASE_URL", ""),
+            default=settings.SITE_URL,
             help="Scheme and host for the links in the e-mails, e.g. https://knotenpunkt.example",
         )
 
