@@ -82,6 +82,19 @@ def _check_not_duplicate(*, district, email, role) -> None:
         )
 
 
+def _checked_role(*, district, role, municipality, scopes):
+    """Refuse a role that is unknown or lacks what it is bound to; return its municipality
+    (None for roles not bound to one)."""
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
+    if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
+        raise ValidationError({"municipality": _("This role needs a municipality.")})
+    if municipality is not None and municipality.district_id != district.pk:
+        raise ValidationError({"municipality": _("The municipality belongs to another district.")})
+    check_required_scopes(role, scopes)
+    return municipality if role in ROLES_BOUND_TO_MUNICIPALITY else None
+
+
 def _accept_url(*, base_url, district, token) -> str:
     return base_url + reverse(
         "accounts:invitation_accept", kwargs={"district_slug": district.slug, "token": token}
@@ -103,15 +116,9 @@ def invitation_create(
         raise PermissionDenied
     scopes = scopes or {}
     email = email.strip().lower()
-    if role not in Role.values:
-        raise ValidationError({"role": _("Choose one of the roles.")})
-    if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
-        raise ValidationError({"municipality": _("This role needs a municipality.")})
-    if municipality is not None and municipality.district_id != district.pk:
-        raise ValidationError({"municipality": _("The municipality belongs to another district.")})
-    if role not in ROLES_BOUND_TO_MUNICIPALITY:
-        municipality = None
-    check_required_scopes(role, scopes)
+    municipality = _checked_role(
+        district=district, role=role, municipality=municipality, scopes=scopes
+    )
     _check_not_duplicate(district=district, email=email, role=role)
     token = Invitation.new_token()
     invitation = Invitation(
@@ -367,15 +374,9 @@ def membership_change(
     if not can_manage_members(actor, district) or membership.district_id != district.pk:
         raise PermissionDenied
     scopes = scopes or {}
-    if role not in Role.values:
-        raise ValidationError({"role": _("Choose one of the roles.")})
-    if role in ROLES_BOUND_TO_MUNICIPALITY and municipality is None:
-        raise ValidationError({"municipality": _("This role needs a municipality.")})
-    if municipality is not None and municipality.district_id != district.pk:
-        raise ValidationError({"municipality": _("The municipality belongs to another district.")})
-    if role not in ROLES_BOUND_TO_MUNICIPALITY:
-        municipality = None
-    check_required_scopes(role, scopes)
+    municipality = _checked_role(
+        district=district, role=role, municipality=municipality, scopes=scopes
+    )
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if role != membership.role:
         if membership.role == Role.DISTRICT_ADMIN:

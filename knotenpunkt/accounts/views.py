@@ -17,6 +17,7 @@ from django.views.i18n import set_language as django_set_language
 
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.decorators import district_permission_required, district_view
+from knotenpunkt.core.forms import add_service_error
 from knotenpunkt.core.roles import Role
 
 from .forms import InvitationAcceptForm, InvitationForm, ProfileForm, RoleForm
@@ -102,7 +103,7 @@ def membership_change(request, pk):
         except LastAdministratorError:
             form.add_error("role", LAST_ADMINISTRATOR)
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -174,15 +175,6 @@ def invitation_resend(request, pk):
     return redirect("accounts:members", district_slug=district.slug)
 
 
-def _form_error(form, error):
-    """Show a service's ValidationError at the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_http_methods(["GET", "POST"])
 @district_permission_required(can_invite)
 def invite(request):
@@ -198,7 +190,7 @@ def invite(request):
                 **form.role_values(),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,

@@ -59,3 +59,12 @@ def add_fingerprint(form, editable) -> None:
         # Called only when an unbound form is shown; a submitted form keeps what it carried.
         initial=lambda: editable.fingerprint(instance),
     )
+
+
+def add_service_error(form, error) -> None:
+    """Show a service's ValidationError at the fields it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -13,6 +13,7 @@ from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required
 from knotenpunkt.core.deletion import DeletionRefused
+from knotenpunkt.core.forms import add_service_error
 from knotenpunkt.core.lifecycle.changes import StaleEdit
 
 from ..forms import ContactPersonForm, OrganisationFilterForm, OrganisationForm
@@ -80,15 +81,6 @@ def _get_contact(request, pk):
     )
 
 
-def _form_error(form, error):
-    """Show a service's ValidationError at the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _to_organisation(request, organisation):
     return redirect(
         "directory:workspace_organisation",
@@ -141,7 +133,7 @@ def organisation_add(request):
                 actor=request.user, district=district, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -181,7 +173,7 @@ def organisation_edit(request, pk):
             messages.error(request, error.message)
             form, status = organisation_form(), 409
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -289,7 +281,7 @@ def contact_add(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The contact person has been added."))
             return _to_organisation(request, organisation)
@@ -323,7 +315,7 @@ def contact_edit(request, pk):
             messages.error(request, error.message)
             form, status = contact_form(), 409
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The contact person has been saved."))
             return _to_organisation(request, contact.organisation)

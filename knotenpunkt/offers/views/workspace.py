@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required, district_view
+from knotenpunkt.core.forms import add_service_error
 from knotenpunkt.core.lifecycle import freshness, review
 from knotenpunkt.core.lifecycle.changes import StaleEdit
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
@@ -98,15 +99,6 @@ def _get_offer(request, pk, may_access=None):
         may_access=may_access or _may_work_on(request),
         pk=pk,
     )
-
-
-def _form_error(form, error):
-    """Show a service's ValidationError at the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _error_message(request, error):
@@ -260,7 +252,7 @@ def offer_create(request):
                 actor=request.user, district=district, **offer_forms.service_kwargs()
             )
         except ValidationError as error:
-            _form_error(offer_forms.form, error)
+            add_service_error(offer_forms.form, error)
         else:
             messages.success(
                 request,
@@ -301,7 +293,7 @@ def offer_edit(request, pk):
             offer_forms = OfferForms(district=district, actor=request.user, offer=current)
             status = 409
         except ValidationError as error:
-            _form_error(offer_forms.form, error)
+            add_service_error(offer_forms.form, error)
         else:
             if changed.pk != offer.pk:
                 messages.success(
@@ -403,7 +395,7 @@ def offer_reject(request, pk):
         try:
             services.offer_reject(actor=request.user, offer=target, note=form.cleaned_data["note"])
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The offer has been sent back to its authors."))
             return _to_offer(request, offer)
@@ -441,7 +433,7 @@ def translation_edit(request, pk, language):
                 actor=request.user, offer=offer, language=language, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -580,7 +572,7 @@ def categories(request):
                 actor=request.user, district=district, values=form.service_values()
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("The category %(name)s has been added.") % {"name": category.name}
@@ -611,7 +603,7 @@ def category_edit(request, pk):
                 values=form.service_values(),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The category has been saved."))
             return redirect("offers:categories", district_slug=district.slug)
