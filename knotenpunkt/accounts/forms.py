@@ -57,6 +57,13 @@ class RoleForm(forms.Form):
 
 class InvitationForm(RoleForm):
     email = forms.EmailField(label=_("E-mail address"))
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=_("The e-mail is written in this language; the new account starts with it."),
+    )
     field_order = ["email", "role", "municipality"]
 
 

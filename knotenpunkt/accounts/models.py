@@ -115,6 +115,13 @@ class Invitation(DistrictScopedModel):
         verbose_name=_("accepted by"),
     )
     renewal_requested_at = models.DateTimeField(_("new link requested at"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The e-mail is written in this language; the new account starts with it."),
+    )
 
     objects = InvitationQuerySet.as_manager()
 

@@ -35,7 +35,7 @@ class InvitationInvalid(Exception):
 
 
 def _queue_invitation_mail(*, invitation, accept_url, actor):
-    # The invited person has no account yet, so no language of their own: German.
+    # The invited person may have no account yet: the inviter chose the language.
     queue_templated_mail(
         kind="accounts.invitation",
         to=invitation.email,
@@ -45,7 +45,7 @@ def _queue_invitation_mail(*, invitation, accept_url, actor):
             "accept_url": accept_url,
             "details": invitation_details(invitation),
         },
-        language=settings.LANGUAGE_CODE,
+        language=invitation.language,
         district=invitation.district,
         sender=actor,
         related=invitation,
@@ -103,7 +103,15 @@ def _accept_url(*, base_url, district, token) -> str:
 
 @transaction.atomic
 def invitation_create(
-    *, actor, district, email, role, municipality=None, scopes=None, base_url
+    *,
+    actor,
+    district,
+    email,
+    role,
+    municipality=None,
+    scopes=None,
+    language=None,
+    base_url,
 ) -> tuple[Invitation, str]:
     """Invite ``email`` into ``district`` with ``role``; queue the e-mail with the link.
 
@@ -129,6 +137,7 @@ def invitation_create(
         token_hash=hash_invitation_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS),
+        language=language or settings.LANGUAGE_CODE,
     )
     invitation.full_clean()
     invitation.save()
@@ -222,7 +231,9 @@ def invitation_accept(*, district, token, user=None, name="", password=None) -> 
             raise ValidationError(
                 _("An account with this e-mail address exists already. Please log in first.")
             )
-        user = User.objects.create_user(invitation.email, password, name=name.strip())
+        user = User.objects.create_user(
+            invitation.email, password, name=name.strip(), language=invitation.language
+        )
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     membership = membership_grant(
         district=district,

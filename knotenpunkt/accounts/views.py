@@ -186,6 +186,7 @@ def invite(request):
                 actor=request.user,
                 district=district,
                 email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"],
                 base_url=request.build_absolute_uri("/").rstrip("/"),
                 **form.role_values(),
             )

@@ -528,3 +528,24 @@ def test_a_volunteer_may_be_invited_for_an_initiative_and_keeps_it(district, use
     membership = Membership.objects.get(user=user)
     assert membership.affiliation.organisation == organisation
     assert not Affiliation.objects.filter(invitation=invitation).exists()
+
+
+def test_an_invitation_in_arabic_is_written_in_arabic_and_the_account_starts_in_it(
+    district, users, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation, token = invitation_create(
+            actor=users[Role.DISTRICT_ADMIN],
+            district=district,
+            email="sara@example.org",
+            role=Role.VOLUNTEER,
+            language="ar",
+            base_url="http://testserver",
+        )
+    (message,) = mail.outbox
+    assert 'lang="ar"' in message.alternatives[0][0]
+    assert invitation.language == "ar"
+
+    user = invitation_accept(district=district, token=token, name="Sara", password="x-9!Lkj3Qw")
+
+    assert user.language == "ar"
