@@ -20,6 +20,8 @@ KEEP_WORKER_RUNNING = trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; exit
 
 ## run: install, build assets, migrate the SQLite database in var/, load the demo, serve on :8000
 ##      with the task worker beside it (Ctrl+C stops both)
+# Links in e-mails point to the server `make run` starts, unless KNOTENPUNKT_SITE_URL says otherwise.
+run: export KNOTENPUNKT_SITE_URL ?= http://$(HOST):$(PORT)
 run: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo

@@ -96,6 +96,8 @@ class Invitation(DistrictScopedModel):
         related_name="+",
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The link of the mail before the last "send again", to say it was replaced.
+    previous_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     invited_by = models.ForeignKey(
         User,
         on_delete=models.SET_NULL,

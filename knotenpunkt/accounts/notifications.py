@@ -12,6 +12,7 @@ from .permissions import RULES, can_view_members
 
 INVITATION_ACCEPTED = "accounts.invitation_accepted"
 ROLE_CHANGED = "accounts.role_changed"
+ROLE_REMOVED = "accounts.role_removed"
 
 
 def _role_label(value) -> str:
@@ -38,7 +39,7 @@ KINDS = [
         INVITATION_ACCEPTED,
         gettext_lazy("Someone accepted my invitation"),
         message=lambda params: (
-            _("%(actor)s accepted your invitation as %(role)s.")
+            _("%(actor)s accepted your invitation (role: %(role)s).")
             % {**params, "role": _role_label(params.get("role"))}
         ),
         link=_members_link,
@@ -52,5 +53,17 @@ KINDS = [
         ),
         link=_home_link,
         always_immediate=True,
+    ),
+    NotificationKind(
+        ROLE_REMOVED,
+        gettext_lazy("A role of mine was taken away"),
+        message=lambda params: (
+            _("You no longer have the role %(role)s.")
+            % {**params, "role": _role_label(params.get("role"))}
+        ),
+        link=_home_link,
+        always_immediate=True,
+        # Perhaps their last role: the workspace would answer 404.
+        link_in_email=False,
     ),
 ]

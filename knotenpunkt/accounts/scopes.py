@@ -20,6 +20,11 @@ def scope_form_fields(district):
     return {scope.key: scope.form_field(district) for scope in membership_scopes()}
 
 
+def current_scopes(holder) -> dict:
+    """Return ``{key: value}`` of what ``holder`` is bound to now (initial form values)."""
+    return {scope.key: scope.current(holder) for scope in membership_scopes()}
+
+
 def check_required_scopes(role, values) -> None:
     """Raise a ValidationError naming the scopes ``role`` needs but ``values`` lacks."""
     errors = {

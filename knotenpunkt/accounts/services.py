@@ -168,6 +168,7 @@ def invitation_resend(
     if invitation.accepted_at is not None:
         raise InvitationInvalid("used", invitation)
     token = Invitation.new_token()
+    invitation.previous_token_hash = invitation.token_hash
     invitation.token_hash = hash_invitation_token(token)
     invitation.expires_at = timezone.now() + timedelta(
         days=settings.KNOTENPUNKT_INVITATION_VALID_DAYS
@@ -175,7 +176,13 @@ def invitation_resend(
     invitation.renewal_requested_at = None
     invitation.invited_by = actor
     invitation.save(
-        update_fields=["token_hash", "expires_at", "renewal_requested_at", "invited_by"]
+        update_fields=[
+            "token_hash",
+            "previous_token_hash",
+            "expires_at",
+            "renewal_requested_at",
+            "invited_by",
+        ]
     )
     record_change(actor=actor, district=district, action="invitation.resent", target=invitation)
     accept_url = _accept_url(base_url=base_url, district=district, token=token)
@@ -192,6 +199,13 @@ def invitation_for_token(*, district, token) -> Invitation:
         .first()
     )
     if invitation is None:
+        replaced = (
+            Invitation.objects.in_district(district)
+            .filter(previous_token_hash=hash_invitation_token(token), accepted_at__isnull=True)
+            .first()
+        )
+        if replaced is not None:
+            raise InvitationInvalid("replaced", replaced)
         raise InvitationInvalid("unknown")
     if invitation.is_used:
         raise InvitationInvalid("used", invitation)
@@ -369,6 +383,13 @@ def membership_revoke(*, actor, district, membership: Membership) -> None:
         action="membership.revoked",
         target=membership,
         changes={"role": membership.role},
+    )
+    notify(
+        district=district,
+        recipients=[membership.user],
+        kind=notifications.ROLE_REMOVED,
+        actor=actor,
+        params={"role": membership.role},
     )
     membership.delete()
     forget_roles(membership.user)

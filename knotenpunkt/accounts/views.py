@@ -23,7 +23,7 @@ from knotenpunkt.core.roles import Role
 from .forms import InvitationAcceptForm, InvitationForm, ProfileForm, RoleForm
 from .models import Invitation, Membership
 from .permissions import can_invite, can_manage_members, can_view_members
-from .scopes import scope_labels
+from .scopes import current_scopes, scope_labels
 from .selectors import districts_of_user, invitation_details, members_list
 from .services import (
     InvitationInvalid,
@@ -93,7 +93,11 @@ def membership_change(request, pk):
     """Give a member another role (with its municipality or organisation)."""
     district = request.district
     membership = _get_membership(request, pk)
-    initial = {"role": membership.role, "municipality": membership.municipality}
+    initial = {
+        "role": membership.role,
+        "municipality": membership.municipality,
+        **current_scopes(membership),
+    }
     form = RoleForm(request.POST or None, district=district, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -151,7 +151,9 @@ class NotificationKind:
       reader may no longer see it, so that a notification never leads to what it must not;
     - ``delivery``: the default e-mail delivery, "immediate", "digest" or "off";
       ``always_immediate``: the person cannot change it;
-    - ``roles``: who can receive it (the settings page shows only these kinds).
+    - ``roles``: who can receive it (the settings page shows only these kinds);
+    - ``link_in_email``: whether the e-mail links to the notification (not when the
+      recipient may have lost access to the workspace, e.g. their role was taken away).
     """
 
     key: str
@@ -161,18 +163,19 @@ class NotificationKind:
     delivery: str = "immediate"
     always_immediate: bool = False
     roles: frozenset = frozenset()
+    link_in_email: bool = True
 
 
 @dataclass(frozen=True)
 class DeletionHint:
     """What to do when rows of ``model`` (a label such as "offers.offer") block a deletion.
 
-    ``message(count)`` returns a translated sentence ("The organisation still provides 3
-    offers: give them another provider or archive them first.").
+    ``message(rows)`` returns a translated sentence about the blocking rows ("It is the
+    provider of 3 offers …", "It carries out integration management for Oberbach …").
     """
 
     model: str
-    message: Callable[[int], str]
+    message: Callable[[list], str]
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ class MembershipScope:
       ValidationError for a value it refuses (e.g. of another district);
     - ``carry_over(invitation, membership)``: on acceptance, the invitation's binding
       becomes the membership's;
+    - ``current(holder)``: the value a holder is bound to now (None), for forms;
     - ``labels(holders)``: ``{holder pk: label}`` for holders of one model, in one query.
     """
 
@@ -199,6 +203,7 @@ class MembershipScope:
     form_field: Callable[[Any], Any]
     bind: Callable[[Any, Any], None]
     carry_over: Callable[[Any, Any], None]
+    current: Callable[[Any], Any]
     labels: Callable[[Sequence], dict]
 
 

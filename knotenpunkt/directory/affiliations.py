@@ -61,6 +61,16 @@ def carry_over(invitation, membership) -> None:
     affiliation.save(update_fields=["invitation", "membership"])
 
 
+def current(holder):
+    """Return the organisation a membership or an invitation is bound to, or None."""
+    affiliation = (
+        Affiliation.objects.filter(**{_holder_field(holder): holder})
+        .select_related("organisation")
+        .first()
+    )
+    return affiliation.organisation if affiliation else None
+
+
 def labels(holders) -> dict:
     """Return ``{holder pk: organisation name}`` for holders of one model (one query)."""
     field = _holder_field(holders[0])

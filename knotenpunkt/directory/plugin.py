@@ -2,8 +2,8 @@
 
 import datetime
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from knotenpunkt.core.permissions import has_any_role
 from knotenpunkt.core.plugins import (
@@ -44,7 +44,8 @@ def _daily():
     send_directory_reminders(base_url=settings.SITE_URL)
 
 
-def _affiliations_blocking(count):
+def _affiliations_blocking(affiliations):
+    count = len(affiliations)
     return ngettext(
         "%(count)s person acts for it (a partner editor or volunteer, or an open invitation): "
         "give them another organisation, change their role or withdraw the invitation first.",
@@ -54,14 +55,12 @@ def _affiliations_blocking(count):
     ) % {"count": count}
 
 
-def _responsibilities_blocking(count):
-    return ngettext(
-        "It carries out integration management for %(count)s municipality: name another "
-        "provider there first.",
-        "It carries out integration management for %(count)s municipalities: name another "
-        "provider there first.",
-        count,
-    ) % {"count": count}
+def _responsibilities_blocking(responsibilities):
+    names = sorted(str(responsibility.municipality) for responsibility in responsibilities)
+    return gettext(
+        "It carries out integration management for %(municipalities)s: name another "
+        "provider there first."
+    ) % {"municipalities": ", ".join(names)}
 
 
 plugin = AppPlugin(
@@ -165,6 +164,7 @@ plugin = AppPlugin(
             form_field=affiliations.organisation_field,
             bind=affiliations.bind,
             carry_over=affiliations.carry_over,
+            current=affiliations.current,
             labels=affiliations.labels,
         )
     ],

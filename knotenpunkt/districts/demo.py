@@ -21,16 +21,16 @@ _CARRIER_COUNTS = [
 ]
 
 _LEGAL_NOTICE = (
-    "Landratsamt {name}\nMigrationsamt\n{street}\n{postal_code} {city}\n\n"
+    "Landratsamt {short}\nMigrationsamt\n{street}\n{postal_code} {city}\n\n"
     "Dies ist ein fiktiver Demo-Landkreis. Alle Personen und Angaben sind erfunden."
 )
 _PRIVACY = (
-    "Der Landkreis {name} verarbeitet personenbezogene Daten nur, soweit sie für die "
+    "Der {name} verarbeitet personenbezogene Daten nur, soweit sie für die "
     "Koordination des Integrationsnetzwerks erforderlich sind.\n\n"
     "Dies ist ein fiktiver Demo-Text."
 )
 _ACCESSIBILITY = (
-    "Der Landkreis {name} ist bemüht, diese Website im Einklang mit der BITV 2.0 "
+    "Der {name} ist bemüht, diese Website im Einklang mit der BITV 2.0 "
     "barrierefrei zugänglich zu machen.\n\nDies ist ein fiktiver Demo-Text."
 )
 
@@ -45,7 +45,13 @@ def _municipality_names(count):
 
 
 def _upsert_district(*, slug, name, official_key, city, postal_code, street, fake):
-    texts = {"name": name, "street": street, "postal_code": postal_code, "city": city}
+    texts = {
+        "name": name,
+        "short": name.removeprefix("Landkreis "),
+        "street": street,
+        "postal_code": postal_code,
+        "city": city,
+    }
     district, _created = District.objects.update_or_create(
         slug=slug,
         defaults={

@@ -86,13 +86,28 @@ def _queue_mail(notification, definition, user, target):
         kind=f"notifications.{notification.kind}",
         to=user.email,
         template_base="notifications/email/notification",
-        context={"message": message, "url": open_url(notification)},
+        context={
+            "message": message,
+            "url": open_url(notification) if definition.link_in_email else "",
+        },
         language=language,
         district=notification.district,
         recipient=user,
         sender=notification.actor,
         related=target,
         dedupe_key=f"notification:{notification.pk}",
+    )
+
+
+@transaction.atomic
+def resolve(*, district, kind: str, target) -> int:
+    """Mark the unread notifications of ``kind`` about ``target`` read for everyone: what
+    they asked for is done (e.g. someone else reviewed the offer)."""
+    return (
+        Notification.objects.in_district(district)
+        .filter(kind=kind, target_type=target._meta.label_lower, target_id=str(target.pk))
+        .unread()
+        .update(read_at=timezone.now())
     )
 
 

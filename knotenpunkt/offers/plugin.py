@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -64,16 +65,20 @@ def _daily():
     queue_daily_work_everywhere()
 
 
-def _offers_blocking(count):
+def _offers_blocking(offers):
+    # Offers keep their provider, also when archived: such an organisation stays.
+    from knotenpunkt.directory.models import Organisation
+
+    public = capfirst(Organisation._meta.get_field("is_public").verbose_name)
     return ngettext(
-        "It still provides %(count)s offer (archived ones count too): give it another "
-        "provider or archive it; an organisation with archived offers stays in the "
-        "directory — untick “Show in the public directory” to hide it.",
-        "It still provides %(count)s offers (archived ones count too): give them another "
-        "provider or archive them; an organisation with archived offers stays in the "
-        "directory — untick “Show in the public directory” to hide it.",
-        count,
-    ) % {"count": count}
+        "It is the provider of %(count)s offer (archived ones included), and offers keep "
+        "their provider, so it stays in the directory. To hide it, untick “%(public)s”; give "
+        "an offer that continues elsewhere another provider.",
+        "It is the provider of %(count)s offers (archived ones included), and offers keep "
+        "their provider, so it stays in the directory. To hide it, untick “%(public)s”; give "
+        "offers that continue elsewhere another provider.",
+        len(offers),
+    ) % {"count": len(offers), "public": public}
 
 
 plugin = AppPlugin(
@@ -151,7 +156,7 @@ plugin = AppPlugin(
         ),
         HomePanel(
             "offers.due",
-            _("Offers to confirm"),
+            _("To be confirmed soon"),
             visible=_writes_own_offers,
             order=14,
             url_name="offers:workspace_list",
@@ -182,7 +187,9 @@ plugin = AppPlugin(
         HomePanel(
             "offers.stale",
             _("Offers not confirmed"),
-            visible=can_view_overviews,
+            # The whole district's: for those who act on every offer. Municipal coordinators
+            # see their own among "To be confirmed soon".
+            visible=can_edit_any,
             order=18,
             url_name="offers:stale",
             count=selectors.count_stale_offers,

@@ -26,7 +26,7 @@ from knotenpunkt.core.lifecycle.changes import (
     check_same_district,
     describe_pks,
 )
-from knotenpunkt.notifications.services import notify
+from knotenpunkt.notifications.services import notify, resolve
 
 from . import notifications, search
 from .models import (
@@ -313,6 +313,7 @@ def offer_publish(*, actor, offer: Offer, today=None) -> Offer:
         action="offers.publish" if original is None else "offers.publish_change",
         target=published,
     )
+    resolve(district=published.district, kind=notifications.REVIEW_REQUESTED, target=published)
     notify(
         district=published.district,
         recipients=notifications.authors_of(published),
@@ -336,6 +337,11 @@ def offer_reject(*, actor, offer: Offer, note: str) -> Offer:
         action="offers.reject",
         target=offer.revision_of or offer,
         changes={"review_note": offer.review_note[:200]},
+    )
+    resolve(
+        district=offer.district,
+        kind=notifications.REVIEW_REQUESTED,
+        target=offer.revision_of or offer,
     )
     notify(
         district=offer.district,

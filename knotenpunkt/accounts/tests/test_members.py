@@ -281,8 +281,9 @@ def test_the_admin_sends_an_invitation_again_with_a_new_link(
     invitation.refresh_from_db()
     assert invitation.expires_at > timezone.now()
     assert len(mailoutbox) == 1
-    old = reverse("accounts:invitation_accept", args=[district.slug, "old-token"])
-    assert client.get(old).status_code == 404
+    old = client.get(reverse("accounts:invitation_accept", args=[district.slug, "old-token"]))
+    assert old.status_code == 410
+    assert old.context["reason"] == "replaced"
     assert AuditEntry.objects.filter(action="invitation.resent").exists()
 
 
@@ -356,3 +357,37 @@ def test_the_invite_form_preselects_no_role(client, district, users):
     assert response.context["form"]["role"].value() in (None, "")
     assert 'value="district_admin" selected' not in page
     assert _invite(client, district, email="x@example.org").context["form"].errors["role"]
+
+
+def test_the_role_form_shows_the_organisation_and_saving_it_unchanged_keeps_it(
+    client, district, users, organisation
+):
+    from knotenpunkt.directory.tests.factories import affiliate
+
+    membership = affiliate(users[Role.PARTNER_EDITOR], organisation)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+    url = _change_url(district, membership)
+
+    form = client.get(url).context["form"]
+    response = client.post(
+        url, {"role": Role.PARTNER_EDITOR, "organisation": form["organisation"].value()}
+    )
+
+    assert form["organisation"].value() in (organisation, organisation.pk)
+    assert response.status_code == 302
+    assert Affiliation.objects.get(membership=membership).organisation == organisation
+
+
+def test_the_person_whose_role_is_taken_away_is_told_by_e_mail_without_a_workspace_link(
+    client, district, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    volunteer = users[Role.VOLUNTEER]
+    membership = Membership.objects.get(user=volunteer)
+    client.force_login(users[Role.DISTRICT_ADMIN])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:membership_remove", args=[district.slug, membership.pk]))
+
+    (message,) = mailoutbox
+    assert message.to == [volunteer.email]
+    assert "/workspace/" not in message.body

@@ -168,6 +168,8 @@ LANGUAGES = [
 # outside this list and joins it once it is complete (docs/decisions/0002).
 KNOTENPUNKT_COMPLETE_LANGUAGES = ["de", "en", "ar", "fa", "uk", "tr", "ru"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Formats Django's locales lack (Arabic dates with a time); the rest are Django's.
+FORMAT_MODULE_PATH = ["knotenpunkt.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -49,6 +49,26 @@ def test_an_organisation_with_partner_editors_keeps_them_and_is_not_deleted(
     assert Affiliation.objects.filter(invitation=invitation).exists()
 
 
+def test_the_question_page_says_why_before_anyone_clicks_and_offers_no_delete_button(
+    client, district, users, organisation, municipalities
+):
+    from knotenpunkt.directory.models import Responsibility
+
+    OfferFactory(district=district, provider=organisation)
+    Responsibility.objects.create(
+        district=district, municipality=municipalities[1], provider=organisation
+    )
+    client.force_login(users[Role.DISTRICT_COORDINATOR])
+    url = reverse("directory:workspace_organisation_delete", args=[district.slug, organisation.pk])
+
+    response = client.get(url)
+
+    assert len(response.context["reasons"]) == 2
+    assert municipalities[1].name in " ".join(response.context["reasons"])
+    assert 'type="submit"' not in response.content.decode().split("<main", 1)[1]
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+
+
 def test_the_page_explains_why_and_changes_nothing(client, district, users, organisation):
     ContactPersonFactory(organisation=organisation)
     OfferFactory(district=district, provider=organisation)

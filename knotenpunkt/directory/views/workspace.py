@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
 from knotenpunkt.core.decorators import district_permission_required
-from knotenpunkt.core.deletion import DeletionRefused
+from knotenpunkt.core.deletion import DeletionRefused, reasons_against_deleting
 from knotenpunkt.core.forms import add_service_error
 from knotenpunkt.core.lifecycle.changes import StaleEdit
 
@@ -233,6 +233,8 @@ def organisation_remove(request, pk):
             "question": _("Do you really want to delete %(name)s and all its contact persons?")
             % {"name": organisation.name},
             "organisation": organisation,
+            # Said before anyone clicks: what keeps the entry, and what to do first.
+            "reasons": reasons_against_deleting(organisation),
         },
     )
 

@@ -214,6 +214,8 @@ def test_a_partner_submits_a_coordinator_publishes_and_the_partner_is_told(
 
     told = Notification.objects.get(recipient=editor, kind=PUBLISHED)
     assert told.actor == coordinator
+    # Done is done: the request to review no longer counts as unread for anyone.
+    assert not Notification.objects.filter(kind=REVIEW_REQUESTED, read_at__isnull=True)
     assert [message.to for message in mail.outbox] == [[editor.email]]
     client.force_login(editor)
     assert (

@@ -32,7 +32,7 @@ def test_district_admin_logs_in_and_reaches_my_knotenpunkt(page, demo):
     with translation.override("de"):
         heading = gettext("My Knotenpunkt")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-    expect(page.locator("nav.kp-workspace__nav [aria-current=page]")).to_have_text(heading)
+    expect(page.locator("nav.kp-workspace__nav--side [aria-current=page]")).to_have_text(heading)
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])

@@ -112,3 +112,33 @@ def test_the_unread_count_in_the_header_is_read_out_with_its_meaning(
     link = page.locator("header a", has_text=german("Notifications"))
     expect(link).to_contain_text("1")
     expect(link.locator(".kern-sr-only")).to_have_text(german("unread"))
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_long_addresses_wrap_at_320_px(new_page, log_in, district, users, work, language):
+    """The share link of an offer, its print view and a long e-mail address on the account
+    page wrap instead of widening the page."""
+    page = new_page(language=language, viewport=PHONE)
+    log_in(page, users[Role.DISTRICT_COORDINATOR])
+    for path in (
+        f"/{district.slug}/angebote/{work.pk}/",
+        f"/{district.slug}/angebote/{work.pk}/drucken/",
+        "/accounts/email/",
+    ):
+        assert page.goto(path).status == 200, path
+        assert horizontal_overflow(page) <= 0, (path, overflowing_elements(page))
+
+
+def test_on_a_phone_the_workspace_navigation_is_folded_away_above_the_content(
+    new_page, log_in, district, users, work
+):
+    page = new_page(viewport=PHONE)
+    log_in(page, users[Role.DISTRICT_ADMIN])
+    page.goto(f"/{district.slug}/workspace/")
+
+    heading = page.get_by_role("heading", level=1)
+    assert heading.bounding_box()["y"] < PHONE["height"]
+    menu = page.locator("details.kp-workspace__menu")
+    expect(menu.locator("nav")).to_be_hidden()
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name=page.locator("h1").inner_text())).to_be_visible()
