@@ -26,7 +26,7 @@ ROLES = [
 
 def main():
     args = arguments(__doc__, offers=10000, requests=30)
-    database = setup_database(args.database_url)
+    database = setup_database(args.database_url, keep=args.keep)
     try:
         run(args)
     finally:
