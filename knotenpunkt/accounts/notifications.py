@@ -22,16 +22,16 @@ def _role_label(value) -> str:
         return str(value)
 
 
-def _members_link(target_id, user, district):
-    if can_view_members(user, district):
-        return reverse("accounts:members", args=[district.slug])
-    return ""
+def _members_links(target_ids, user, district):
+    if not can_view_members(user, district):
+        return {}
+    return dict.fromkeys(target_ids, reverse("accounts:members", args=[district.slug]))
 
 
-def _home_link(target_id, user, district):
-    if roles_of(user, district):
-        return reverse("workspace:home", args=[district.slug])
-    return ""
+def _home_links(target_ids, user, district):
+    if not roles_of(user, district):
+        return {}
+    return dict.fromkeys(target_ids, reverse("workspace:home", args=[district.slug]))
 
 
 KINDS = [
@@ -42,7 +42,7 @@ KINDS = [
             _("%(actor)s accepted your invitation (role: %(role)s).")
             % {**params, "role": _role_label(params.get("role"))}
         ),
-        link=_members_link,
+        links=_members_links,
         roles=RULES["members.invite"],
     ),
     NotificationKind(
@@ -51,7 +51,7 @@ KINDS = [
         message=lambda params: (
             _("Your role is now %(role)s.") % {**params, "role": _role_label(params.get("role"))}
         ),
-        link=_home_link,
+        links=_home_links,
         always_immediate=True,
     ),
     NotificationKind(
@@ -61,7 +61,7 @@ KINDS = [
             _("You no longer have the role %(role)s.")
             % {**params, "role": _role_label(params.get("role"))}
         ),
-        link=_home_link,
+        links=_home_links,
         always_immediate=True,
         # Perhaps their last role: the workspace would answer 404.
         link_in_email=False,

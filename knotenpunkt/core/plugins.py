@@ -147,8 +147,10 @@ class NotificationKind:
     - ``label``: what it is about, for the notification settings ("My offer was published");
     - ``message(params)``: the sentence, from the plain values stored with the notification,
       in the active language (the reader's, or the recipient's for the e-mail);
-    - ``link(target_id, user, district)``: the address of what it is about, or "" when the
-      reader may no longer see it, so that a notification never leads to what it must not;
+    - ``links(target_ids, user, district)``: ``{target id: address}`` of what the
+      notifications are about, for a whole page of them at once (a fixed number of
+      queries); an id the reader may no longer see is left out, so that a notification
+      never leads to what it must not;
     - ``delivery``: the default e-mail delivery, "immediate", "digest" or "off";
       ``always_immediate``: the person cannot change it;
     - ``roles``: who can receive it (the settings page shows only these kinds);
@@ -159,7 +161,7 @@ class NotificationKind:
     key: str
     label: Any
     message: Callable[[dict], str]
-    link: Callable[[str, Any, Any], str] | None = None
+    links: Callable[[list, Any, Any], dict] | None = None
     delivery: str = "immediate"
     always_immediate: bool = False
     roles: frozenset = frozenset()

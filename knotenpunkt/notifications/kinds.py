@@ -1,11 +1,14 @@
 """The kinds of notification the apps declare (``core.plugins.NotificationKind``)."""
 
+from functools import cache
+
 from knotenpunkt.core.permissions import roles_of
 from knotenpunkt.core.plugins import contributions
 
 from .models import Delivery
 
 
+@cache
 def notification_kinds() -> dict:
     """Return ``{key: NotificationKind}`` of every installed app."""
     return {kind.key: kind for _app, kind in contributions("notification_kinds")}

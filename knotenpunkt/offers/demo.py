@@ -35,6 +35,7 @@ from knotenpunkt.directory.models import OrganisationType as T
 from knotenpunkt.districts.models import Municipality
 
 from . import search
+from .categories import ensure_default_categories
 from .models import (
     Category,
     Cost,
@@ -47,7 +48,7 @@ from .models import (
     TargetGroupCode,
     german_text_hash,
 )
-from .services import ensure_default_categories, review_period
+from .services import review_period
 
 SEED = 4713
 LOCAL, REGIONAL, DISTRICT, ONLINE = "local", "regional", "district", "online"

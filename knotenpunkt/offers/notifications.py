@@ -11,7 +11,7 @@ from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.affiliations import affiliated_people
 
 from .models import Offer
-from .permissions import RULES, can_edit_offer, can_review_offer
+from .permissions import RULES, editable_offers, reviewable_offers
 
 REVIEW_REQUESTED = "offers.review_requested"
 PUBLISHED = "offers.published"
@@ -44,13 +44,14 @@ def authors_of(offer):
     return people
 
 
-def _link(target_id, user, district):
-    offer = Offer.objects.in_district(district).main_rows().filter(pk=target_id).first()
-    if offer is None:
-        return ""
-    if can_edit_offer(user, district, offer) or can_review_offer(user, district, offer):
-        return reverse("offers:workspace_offer", args=[district.slug, offer.pk])
-    return ""
+def _links(target_ids, user, district):
+    """The workspace pages of the offers the reader may still edit or review."""
+    offers = Offer.objects.in_district(district).main_rows().filter(pk__in=target_ids)
+    reachable = set(editable_offers(user, district, offers).values_list("pk", flat=True))
+    reachable |= set(reviewable_offers(user, district, offers).values_list("pk", flat=True))
+    return {
+        str(pk): reverse("offers:workspace_offer", args=[district.slug, pk]) for pk in reachable
+    }
 
 
 KINDS = [
@@ -58,7 +59,7 @@ KINDS = [
         REVIEW_REQUESTED,
         gettext_lazy("An offer waits for my review"),
         message=lambda params: _("%(actor)s asks you to review the offer “%(title)s”.") % params,
-        link=_link,
+        links=_links,
         roles=RULES["offers.review_any"] | RULES["offers.review_own_municipality"],
     ),
     NotificationKind(
@@ -72,7 +73,7 @@ KINDS = [
             )
             % params
         ),
-        link=_link,
+        links=_links,
         roles=frozenset({Role.PARTNER_EDITOR, Role.MUNICIPAL_COORDINATOR}),
     ),
     NotificationKind(
@@ -81,7 +82,7 @@ KINDS = [
         message=lambda params: (
             _("The offer “%(title)s” was sent back to you. The reviewers' note: %(note)s") % params
         ),
-        link=_link,
+        links=_links,
         roles=frozenset({Role.PARTNER_EDITOR, Role.MUNICIPAL_COORDINATOR}),
     ),
 ]

@@ -45,6 +45,11 @@ def can_review_some(actor, district) -> bool:
     )
 
 
+def can_open_offer_workspace(actor, district) -> bool:
+    """Whether the actor writes or reviews some offers (the navigation shows the same)."""
+    return can_use_offer_workspace(actor, district) or can_review_some(actor, district)
+
+
 def can_manage_categories(actor, district) -> bool:
     return has_any_role(actor, district, RULES["offers.manage_categories"])
 

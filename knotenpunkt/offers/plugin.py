@@ -25,6 +25,7 @@ from .notifications import KINDS as NOTIFICATION_KINDS
 from .permissions import (
     can_edit_any,
     can_manage_categories,
+    can_open_offer_workspace,
     can_review_some,
     can_use_offer_workspace,
     can_view_overviews,
@@ -41,10 +42,6 @@ def _writes_for_an_organisation(user, district) -> bool:
     return has_any_role(user, district, {Role.PARTNER_EDITOR})
 
 
-def _opens_workspace(user, district) -> bool:
-    return can_use_offer_workspace(user, district) or can_review_some(user, district)
-
-
 def _is_volunteer(user, district) -> bool:
     return has_any_role(user, district, {Role.VOLUNTEER})
 
@@ -52,8 +49,8 @@ def _is_volunteer(user, district) -> bool:
 def _load_demo():
     from knotenpunkt.districts.demo import SECOND_DISTRICT, demo_district
 
+    from .categories import ensure_default_categories
     from .demo import load_offers_demo
-    from .services import ensure_default_categories
 
     load_offers_demo(demo_district())
     ensure_default_categories(demo_district(SECOND_DISTRICT))
@@ -92,7 +89,7 @@ plugin = AppPlugin(
             "offers:workspace_list",
             order=0,
             group="offers",
-            visible=_opens_workspace,
+            visible=can_open_offer_workspace,
             match_prefix=True,
         ),
         NavEntry(

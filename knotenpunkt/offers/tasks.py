@@ -1,9 +1,9 @@
 """Background work of the offers catalogue, run by the task worker (docs/decisions/0012).
 
 Task arguments are stored as JSON until the worker runs them: ids and plain values only.
-``offers_daily`` (a command, run once a day by cron or a systemd timer) enqueues the
-daily work: reminders two weeks before the confirmation deadline, and archiving offers
-whose end date has passed.
+The periodic job ``offers.daily`` (offers/plugin.py; by hand: ``manage.py offers_daily``)
+enqueues the daily work: reminders two weeks before the confirmation deadline, and
+archiving offers whose end date has passed.
 """
 
 from django.conf import settings
@@ -27,17 +27,10 @@ def confirm_token(offer) -> str:
 
 def _editor_recipients(offer):
     """Return ``(user or None, address)`` for the provider's editors, else its addresses."""
-    from django.contrib.auth import get_user_model
-
-    from knotenpunkt.accounts.models import Membership
     from knotenpunkt.core.roles import Role
+    from knotenpunkt.directory.affiliations import affiliated_people
 
-    editor_ids = (
-        Membership.objects.in_district(offer.district)
-        .filter(role=Role.PARTNER_EDITOR, affiliation__organisation=offer.provider)
-        .values_list("user_id", flat=True)
-    )
-    editors = get_user_model().objects.filter(pk__in=editor_ids, is_active=True)
+    editors = affiliated_people(organisation=offer.provider, roles={Role.PARTNER_EDITOR})
     recipients = [(editor, editor.email) for editor in editors.order_by("email")]
     if not recipients and offer.contact_email:
         recipients = [(None, offer.contact_email)]

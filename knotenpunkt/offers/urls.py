@@ -1,12 +1,15 @@
 """The offers catalogue's URLs, collected from its view modules."""
 
-from .views import coverage, embed, feeds, public, workspace
+from .views import categories, coverage, embed, feeds, freshness, public, translations, workspace
 
 app_name = "offers"
 
 urlpatterns = (
     public.urlpatterns
     + workspace.urlpatterns
+    + translations.urlpatterns
+    + freshness.urlpatterns
+    + categories.urlpatterns
     + coverage.urlpatterns
     + embed.urlpatterns
     + feeds.urlpatterns

@@ -237,3 +237,28 @@ def test_sending_back_tells_the_authors_with_the_note(
     told = Notification.objects.get(recipient=editor, kind=SENT_BACK)
     assert told.params["note"] == "Bitte Ort ergänzen."
     assert "Bitte Ort ergänzen." in mail.outbox[-1].body
+
+
+def test_the_list_costs_as_many_queries_for_20_notifications_as_for_5(
+    client, district, users, provider, categories
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    editor = users[Role.PARTNER_EDITOR]
+    client.force_login(editor)
+    url = reverse("notifications:list", args=[district.slug])
+
+    def queries_with(count):
+        Notification.objects.all().delete()
+        for _ in range(count):
+            offer = OfferFactory(district=district, provider=provider, category=categories[0])
+            _notify(district, users, offer, editor)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert len(response.context["rows"]) == count
+        assert all(row.url for row in response.context["rows"])
+        return len(captured)
+
+    assert queries_with(5) == queries_with(20)

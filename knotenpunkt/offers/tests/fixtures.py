@@ -4,7 +4,7 @@ import pytest
 
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.tests.factories import affiliate
-from knotenpunkt.offers.services import ensure_default_categories
+from knotenpunkt.offers.categories import ensure_default_categories
 
 from .factories import OfferFactory, OfferPlaceFactory
 

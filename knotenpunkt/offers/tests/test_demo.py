@@ -6,6 +6,7 @@ import pytest
 
 from knotenpunkt.core.demo import load_demo
 from knotenpunkt.districts.models import District, Municipality
+from knotenpunkt.offers import categories as categories_module
 from knotenpunkt.offers import search, selectors, services
 from knotenpunkt.offers.models import (
     Category,
@@ -39,7 +40,9 @@ def _check_300_to_500_offers_in_every_category_and_municipality(demo):
     offers = Offer.objects.in_district(demo).main_rows()
     assert 300 <= offers.count() <= 500
     categories = set(offers.values_list("category__slug", flat=True))
-    assert categories == {slug for slug, _name, _translations in services.DEFAULT_CATEGORIES}
+    assert categories == {
+        slug for slug, _name, _translations in categories_module.DEFAULT_CATEGORIES
+    }
     municipalities = Municipality.objects.in_district(demo)
     covered = OfferPlace.objects.in_district(demo).values("municipality").distinct()
     assert covered.count() == municipalities.count() == 53
@@ -90,7 +93,9 @@ def _check_rows_are_valid_fictional_and_searchable(demo):
 
 def _check_every_demo_district_has_the_default_categories():
     for district in District.objects.all():
-        assert Category.objects.in_district(district).count() >= len(services.DEFAULT_CATEGORIES)
+        assert Category.objects.in_district(district).count() >= len(
+            categories_module.DEFAULT_CATEGORIES
+        )
 
 
 def test_the_demo_offers_look_like_a_real_catalogue_and_load_twice_without_duplicates():

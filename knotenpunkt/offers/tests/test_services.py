@@ -10,6 +10,7 @@ from django.utils import timezone
 from knotenpunkt.core.lifecycle.changes import StaleEdit
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
+from knotenpunkt.offers import categories as categories_module
 from knotenpunkt.offers import selectors, services
 from knotenpunkt.offers.models import Offer, OfferState
 
@@ -285,7 +286,7 @@ def test_a_new_district_gets_the_default_categories_in_every_language_of_the_sit
     from knotenpunkt.offers.models import Category
 
     district = DistrictFactory()
-    services.ensure_default_categories(district)
+    categories_module.ensure_default_categories(district)
 
     languages = [code for code, _name in settings.LANGUAGES if code != "de"]
     for category in Category.objects.in_district(district):
@@ -342,7 +343,7 @@ def test_renaming_a_category_lets_the_search_find_its_offers_by_the_new_name(
     child = CategoryFactory(district=district, parent=categories[0], name="Integrationskurse")
     course = OfferFactory(district=district, provider=offer.provider, category=child)
 
-    services.category_save(
+    categories_module.category_save(
         actor=users[Role.DISTRICT_COORDINATOR],
         district=district,
         category=categories[0],

@@ -15,6 +15,7 @@ from knotenpunkt.core.lifecycle.changes import STALE_EDIT_MESSAGE
 from knotenpunkt.core.models import AuditEntry
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.tests.factories import OrganisationFactory
+from knotenpunkt.offers import categories as categories_module
 from knotenpunkt.offers import selectors, services
 from knotenpunkt.offers.models import Category, Offer, OfferPlace, OfferState, OfferTranslation
 from knotenpunkt.offers.tasks import confirm_token
@@ -1028,7 +1029,9 @@ def test_an_empty_district_gets_its_default_categories_with_one_button(
     response = client.post(_url("category_defaults", district))
 
     assert response.status_code == 302
-    assert Category.objects.in_district(district).count() == len(services.DEFAULT_CATEGORIES)
+    assert Category.objects.in_district(district).count() == len(
+        categories_module.DEFAULT_CATEGORIES
+    )
     page = client.get(_url("categories", district)).content.decode()
     assert _url("category_defaults", district) not in page
 

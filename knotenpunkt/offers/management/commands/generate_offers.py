@@ -24,6 +24,7 @@ from faker import Faker
 from knotenpunkt.directory.demo import AREA_CODE
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import District, Municipality
+from knotenpunkt.offers.categories import ensure_default_categories
 from knotenpunkt.offers.demo import (
     KINDS,
     LATER_ADDITIONS,
@@ -49,7 +50,7 @@ from knotenpunkt.offers.models import (
     TargetGroupCode,
     german_text_hash,
 )
-from knotenpunkt.offers.services import ensure_default_categories, review_period
+from knotenpunkt.offers.services import review_period
 
 DAYS = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
 # Sentences for the descriptions; {day} {start} {end} {venue} {place} {provider} are filled in.
