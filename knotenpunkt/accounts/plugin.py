@@ -3,17 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from knotenpunkt.core.permissions import roles_of
+from knotenpunkt.core.permissions import is_member
 from knotenpunkt.core.plugins import AppPlugin, DemoLoader, HomePanel, NavEntry
 
 from . import notifications, selectors
 from .demo import load_people_demo
 from .permissions import can_manage_members, can_view_members
-
-
-def _is_member(user, district) -> bool:
-    return bool(roles_of(user, district))
-
 
 plugin = AppPlugin(
     workspace_navigation=[
@@ -57,7 +52,7 @@ plugin = AppPlugin(
         HomePanel(
             "accounts.roles",
             _("Your roles in this district"),
-            visible=_is_member,
+            visible=is_member,
             order=900,
             template="accounts/panels/roles.html",
             context=selectors.roles_panel,

@@ -36,6 +36,22 @@ def has_any_role(actor, district, roles: Iterable[str]) -> bool:
     return not roles_of(actor, district).isdisjoint(roles)
 
 
+def holds(*roles):
+    """Return a predicate ``(actor, district)``: whether the actor holds one of ``roles``
+    (for the ``visible`` of navigation entries and home panels)."""
+    wanted = frozenset(roles)
+
+    def predicate(actor, district) -> bool:
+        return has_any_role(actor, district, wanted)
+
+    return predicate
+
+
+def is_member(actor, district) -> bool:
+    """Whether the actor holds any role in the district."""
+    return bool(roles_of(actor, district))
+
+
 def forget_roles(actor):
     """Drop the cached roles after memberships of ``actor`` changed."""
     actor.__dict__.pop("_knotenpunkt_roles", None)

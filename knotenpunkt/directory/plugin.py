@@ -5,7 +5,7 @@ import datetime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.permissions import has_any_role
+from knotenpunkt.core.permissions import holds
 from knotenpunkt.core.plugins import (
     AppPlugin,
     DeletionHint,
@@ -20,14 +20,6 @@ from knotenpunkt.core.roles import Role
 
 from . import affiliations, selectors
 from .permissions import can_import_export, can_use_directory_workspace, can_view_stale
-
-
-def _is_partner_editor(user, district) -> bool:
-    return has_any_role(user, district, {Role.PARTNER_EDITOR})
-
-
-def _is_volunteer(user, district) -> bool:
-    return has_any_role(user, district, {Role.VOLUNTEER})
 
 
 def _load_demo():
@@ -107,7 +99,7 @@ plugin = AppPlugin(
         HomePanel(
             "directory.organisation",
             _("Your organisation"),
-            visible=_is_partner_editor,
+            visible=holds(Role.PARTNER_EDITOR),
             order=5,
             template="directory/panels/organisation.html",
             context=selectors.own_organisation_panel,
@@ -115,7 +107,7 @@ plugin = AppPlugin(
         HomePanel(
             "directory.initiative",
             _("Your initiative"),
-            visible=_is_volunteer,
+            visible=holds(Role.VOLUNTEER),
             order=5,
             template="directory/panels/initiative.html",
             context=selectors.own_initiative_panel,
@@ -137,7 +129,7 @@ plugin = AppPlugin(
         HomePanel(
             "directory.get_involved",
             _("Get involved"),
-            visible=_is_volunteer,
+            visible=holds(Role.VOLUNTEER),
             order=40,
             template="directory/panels/get_involved.html",
         ),

@@ -1,6 +1,6 @@
 """Resolve the district from the first URL segment: /<district-slug>/…"""
 
-from knotenpunkt.core.permissions import roles_of
+from knotenpunkt.core.permissions import is_member
 
 from .models import RESERVED_SLUGS, District
 
@@ -51,4 +51,4 @@ class DistrictMiddleware:
     @staticmethod
     def _is_member(request, district) -> bool:
         user = getattr(request, "user", None)
-        return user is not None and bool(roles_of(user, district))
+        return user is not None and is_member(user, district)

@@ -9,6 +9,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -114,7 +115,7 @@ def resolve(*, district, kind: str, target) -> int:
 @transaction.atomic
 def mark_read(*, user, notification) -> None:
     if notification.recipient_id != user.pk:
-        raise PermissionError
+        raise PermissionDenied
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=timezone.now()

@@ -6,7 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from knotenpunkt.core.permissions import has_any_role
+from knotenpunkt.core.permissions import holds
 from knotenpunkt.core.plugins import (
     AppPlugin,
     DeletionHint,
@@ -36,14 +36,6 @@ from .reactions import refresh_offers_of_provider
 def _writes_own_offers(user, district) -> bool:
     """Partner editors and municipal coordinators: they write the offers of their own."""
     return can_use_offer_workspace(user, district) and not can_edit_any(user, district)
-
-
-def _writes_for_an_organisation(user, district) -> bool:
-    return has_any_role(user, district, {Role.PARTNER_EDITOR})
-
-
-def _is_volunteer(user, district) -> bool:
-    return has_any_role(user, district, {Role.VOLUNTEER})
 
 
 def _load_demo():
@@ -121,7 +113,7 @@ plugin = AppPlugin(
         HomePanel(
             "offers.own",
             _("Your organisation's offers"),
-            visible=_writes_for_an_organisation,
+            visible=holds(Role.PARTNER_EDITOR),
             order=6,
             template="offers/panels/own_offers.html",
             context=selectors.own_offers_panel,
@@ -200,7 +192,7 @@ plugin = AppPlugin(
         HomePanel(
             "offers.find",
             _("Offers in the district"),
-            visible=_is_volunteer,
+            visible=holds(Role.VOLUNTEER),
             order=45,
             template="offers/panels/find_offers.html",
         ),
