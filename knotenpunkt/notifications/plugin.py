@@ -6,9 +6,11 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from knotenpunkt.core.plugins import AppPlugin, HomePanel, NavEntry, PeriodicJob
+from knotenpunkt.core.plugins import AppPlugin, HomePanel, NavEntry, PeriodicJob, Reaction
+from knotenpunkt.outbox.events import MailNotDelivered
 
 from .permissions import can_have_notifications
+from .reactions import tell_sender_not_delivered
 from .selectors import count_unread
 from .services import send_digests
 
@@ -47,5 +49,6 @@ plugin = AppPlugin(
     periodic_jobs=[
         PeriodicJob("notifications.digest", run=send_digests, daily_at=datetime.time(7, 0)),
     ],
+    reactions=[Reaction(MailNotDelivered, tell_sender_not_delivered)],
     view_access=["tests.view_access"],
 )

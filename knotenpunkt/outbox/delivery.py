@@ -23,7 +23,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import transport
-from .models import CLAIMABLE_STATES, MailState, OutgoingMail
+from .events import publish_not_delivered
+from .models import CLAIMABLE_STATES, RESENDABLE_STATES, MailState, OutgoingMail
 
 logger = logging.getLogger(__name__)
 
@@ -201,9 +202,11 @@ def _finish(mail, attempt, *, state, error="") -> None:
         changes.update(sent_at=timezone.now(), text_body="", html_body="")
     # An attempt whose lease ran out while the server still answered may be "uncertain"
     # already; its own outcome is better knowledge.
-    OutgoingMail.objects.filter(
+    updated = OutgoingMail.objects.filter(
         pk=mail.pk, attempts=attempt, state__in=(MailState.SENDING, MailState.UNCERTAIN)
     ).update(**changes)
+    if updated and state in RESENDABLE_STATES:
+        publish_not_delivered([mail])
 
 
 def _own_attempt(mail, attempt):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import MailState
+from .selectors import NOT_DELIVERED
 
 
 class MailLogFilterForm(forms.Form):
@@ -10,7 +11,7 @@ class MailLogFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=_("State"),
         required=False,
-        choices=[("", _("All states")), *MailState.choices],
+        choices=[("", _("All states")), (NOT_DELIVERED, _("Not delivered")), *MailState.choices],
     )
 
     def state_filter(self) -> str:

@@ -2,8 +2,11 @@
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from .models import OutgoingMail
+from .models import RESENDABLE_STATES, OutgoingMail
 from .permissions import can_view_all_mail, can_view_own_mail
+
+# The filter of what did not arrive (failed or uncertain): what the home's panel counts.
+NOT_DELIVERED = "not_delivered"
 
 
 def mail_log(*, district, actor, state: str = ""):
@@ -16,7 +19,9 @@ def mail_log(*, district, actor, state: str = ""):
         if not can_view_own_mail(actor, district):
             return mails.none()
         mails = mails.filter(sender=actor)
-    if state:
+    if state == NOT_DELIVERED:
+        mails = mails.filter(state__in=RESENDABLE_STATES)
+    elif state:
         mails = mails.filter(state=state)
     return (
         mails.select_related("recipient")
@@ -26,3 +31,8 @@ def mail_log(*, district, actor, state: str = ""):
         )
         .order_by("-created_at", "-id")
     )
+
+
+def count_not_delivered(actor, district) -> int:
+    """The home's panel: mails the person sees in the log that did not arrive."""
+    return mail_log(district=district, actor=actor, state=NOT_DELIVERED).count()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from knotenpunkt.core.audit import record_change
 
+from .events import publish_not_delivered
 from .models import CLAIMABLE_STATES, RESENDABLE_STATES, MailState, OutgoingMail
 from .permissions import may_see_mail
 from .rendering import render_mail
@@ -162,9 +163,11 @@ def recover_stalled(*, now=None) -> dict[str, int]:
         lease_until=None,
         last_error="LeaseExpired",
     )
-    uncertain = expired.filter(data_started_at__isnull=False).update(
+    cut_off = list(expired.filter(data_started_at__isnull=False).only("district", "sender", "kind"))
+    uncertain = expired.filter(pk__in=[mail.pk for mail in cut_off]).update(
         state=MailState.UNCERTAIN, lease_until=None, last_error="LeaseExpired"
     )
+    publish_not_delivered(cut_off)
     for mail_id in back:
         _enqueue_delivery(mail_id)
     overdue_before = now - settings.KNOTENPUNKT_OUTBOX_OVERDUE_AFTER

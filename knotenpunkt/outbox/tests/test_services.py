@@ -214,3 +214,28 @@ def test_a_mail_needs_a_text():
     with pytest.raises(ValidationError):
         _queue(text="  ")
     assert not OutgoingMail.objects.exists()
+
+
+def test_the_sender_of_a_mail_that_did_not_arrive_is_told_once_and_the_home_counts_it(
+    smtp_server, client, district, users, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from knotenpunkt.core.roles import Role
+    from knotenpunkt.notifications.models import Notification
+
+    admin = users[Role.DISTRICT_ADMIN]
+    smtp_server.handler.refuse["niemand@example.org"] = "550 5.1.1 <niemand@example.org> unknown"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        row = _queue(to="niemand@example.org", district=district, sender=admin)
+
+    row.refresh_from_db()
+    assert row.state == MailState.FAILED
+    (told,) = Notification.objects.filter(recipient=admin, kind="outbox.not_delivered")
+    assert told.params["to"] == "niemand@example.org"
+    client.force_login(admin)
+    home = client.get(reverse("workspace:home", args=[district.slug]))
+    panel = {p.panel.key: p for p in home.context["todo_panels"]}["outbox.not_delivered"]
+    assert panel.count == 1
+    assert client.get(panel.url).context["page"].paginator.count == 1
