@@ -83,3 +83,28 @@ def test_an_unknown_task_backend_refuses_to_start(tmp_path):
 def test_tests_run_tasks_at_once():
     backend = settings.TASKS["default"]["BACKEND"]
     assert backend == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+_LANGUAGE_COOKIE = """
+import django
+django.setup()
+from django.test import Client
+response = Client().post(
+    "/i18n/setlang/", {"language": "en", "next": "/"}, secure=True, HTTP_HOST="knotenpunkt.example"
+)
+cookie = response.cookies["django_language"]
+print(cookie.value, bool(cookie["secure"]), bool(cookie["httponly"]), cookie["samesite"])
+"""
+
+
+def test_the_language_cookie_is_secure_httponly_and_same_site_in_production(tmp_path):
+    result = _run(
+        ["-c", _LANGUAGE_COOKIE],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE=PROD,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="knotenpunkt.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["en", "True", "True", "Lax"]
