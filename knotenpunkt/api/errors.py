@@ -9,9 +9,12 @@ Invalid parameters answer 422 with one entry per parameter::
 ``message`` is for people, translated like the rest of the site (Accept-Language).
 """
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.errors import ValidationError as NinjaValidationError
+
+from knotenpunkt.core.unavailable import api_unavailable
 
 # Ninja adds the place of a parameter in front of its name (("query", "category")).
 PARAMETER_SOURCES = {"query", "path"}
@@ -83,6 +86,11 @@ def install_handlers(api):
     @api.exception_handler(InvalidParameters)
     def invalid_parameters(request, exc) -> HttpResponse:
         return invalid_parameters_response(api, request, exc.errors)
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def database_unavailable(request, exc) -> HttpResponse:
+        return api_unavailable(request)
 
     @api.exception_handler(Http404)
     def not_found(request, exc) -> HttpResponse:

@@ -14,6 +14,8 @@ handler400 = "knotenpunkt.core.views.bad_request"
 handler403 = "knotenpunkt.core.views.permission_denied"
 handler404 = "knotenpunkt.core.views.page_not_found"
 handler500 = "knotenpunkt.core.views.server_error"
+# allauth's rate limits (ratelimit.respond_429) look for this beside Django's handlers.
+handler429 = "knotenpunkt.core.views.too_many_requests"
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),

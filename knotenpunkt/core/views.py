@@ -6,6 +6,8 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
+from .unavailable import database_unavailable, database_unavailable_error
+
 logger = logging.getLogger(__name__)
 
 _FALLBACK_500 = (
@@ -32,6 +34,8 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    if database_unavailable_error() is not None:
+        return database_unavailable(request)
     try:
         return render(request, "errors/500.html", status=500)
     except Exception:
@@ -44,6 +48,14 @@ def healthz(request):
     from django.http import HttpResponse
 
     return HttpResponse("ok", content_type="text/plain")
+
+
+@requires_csrf_token
+def too_many_requests(request, exception=None):
+    """Refused by allauth's rate limits (too many logins): in the layout and language."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -1,12 +1,18 @@
 """Resolve the district from the first URL segment: /<district-slug>/…"""
 
 from knotenpunkt.core.permissions import is_member
+from knotenpunkt.core.unavailable import DATABASE_UNAVAILABLE
 
 from .models import RESERVED_SLUGS, District
 
 # The district whose layout the account pages (/accounts/…) use: the last district a
 # person worked in.
 SESSION_KEY = "knotenpunkt_district"
+
+# The districts this process has served, by address: while the database cannot be reached,
+# the 503 page still shows the district's name and links (core/unavailable.py). One entry
+# per active district, so it stays small.
+_last_seen = {}
 
 
 class DistrictMiddleware:
@@ -23,7 +29,11 @@ class DistrictMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.district = self.district_for_path(request.path_info)
+        try:
+            request.district = self.district_for_path(request.path_info)
+        except DATABASE_UNAVAILABLE:
+            request.layout_district = _last_seen.get(_slug(request.path_info))
+            raise
         request.layout_district = request.district or self.remembered_district(request)
         if request.district is not None and self._is_member(request, request.district):
             if request.session.get(SESSION_KEY) != request.district.slug:
@@ -32,10 +42,15 @@ class DistrictMiddleware:
 
     @staticmethod
     def district_for_path(path):
-        slug = path.lstrip("/").split("/", 1)[0]
+        slug = _slug(path)
         if not slug or slug in RESERVED_SLUGS:
             return None
-        return District.objects.filter(slug=slug, is_active=True).first()
+        district = District.objects.filter(slug=slug, is_active=True).first()
+        if district is None:
+            _last_seen.pop(slug, None)
+        else:
+            _last_seen[slug] = district
+        return district
 
     @classmethod
     def remembered_district(cls, request):
@@ -52,3 +67,7 @@ class DistrictMiddleware:
     def _is_member(request, district) -> bool:
         user = getattr(request, "user", None)
         return user is not None and is_member(user, district)
+
+
+def _slug(path):
+    return path.lstrip("/").split("/", 1)[0]

@@ -146,6 +146,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Knotenpunkt] "
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/m/ip,5/15m/key",
 }
+# The client's address for the per-address limits. Behind a reverse proxy every request
+# comes from the proxy: name how many proxies of one's own stand in front (their
+# X-Forwarded-For entries are believed, counted from the right), or the header in which the
+# proxy puts the client's address. Unset, both headers are ignored: a client cannot choose
+# its own address (README, Production; docs/decisions/0006).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Knotenpunkt"
 

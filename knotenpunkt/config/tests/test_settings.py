@@ -108,3 +108,23 @@ def test_the_language_cookie_is_secure_httponly_and_same_site_in_production(tmp_
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["en", "True", "True", "Lax"]
+
+
+def test_the_trusted_proxy_for_the_login_limits_comes_from_the_environment(tmp_path):
+    script = (
+        f"from {PROD} import ALLAUTH_TRUSTED_PROXY_COUNT as n, "
+        "ALLAUTH_TRUSTED_CLIENT_IP_HEADER as h; print(n, h)"
+    )
+    secret = secrets.token_urlsafe(50)
+
+    direct = _run(["-c", script], tmp_path, SECRET_KEY=secret)
+    proxied = _run(
+        ["-c", script],
+        tmp_path,
+        SECRET_KEY=secret,
+        ALLAUTH_TRUSTED_PROXY_COUNT="1",
+        ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP",
+    )
+
+    assert direct.stdout.split() == ["0", "None"], direct.stderr
+    assert proxied.stdout.split() == ["1", "X-Real-IP"], proxied.stderr
