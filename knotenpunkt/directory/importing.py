@@ -12,18 +12,22 @@ Nothing here trusts a value it did not check itself: ``validate_rows`` runs agai
 before the commit, inside the same transaction.
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core import spreadsheets
+from knotenpunkt.core.spreadsheets import (  # noqa: F401 (the directory's names for them)
+    FORMULA_PREFIXES,
+    MAX_ROWS,
+    UploadError,
+    is_xlsx,
+    unescape_formula,
+)
 from knotenpunkt.districts.models import Municipality
 
 from .models import ContactPerson, Organisation, OrganisationType, SpokenLanguage, Topic
@@ -70,9 +74,6 @@ COLUMNS = {ORGANISATIONS: ORGANISATION_COLUMNS, CONTACTS: CONTACT_COLUMNS}
 REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "type"), CONTACTS: ("organisation", "name")}
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Model field → import column, to put a full_clean() error on the right column.
 _ORGANISATION_FIELD_COLUMNS = {
@@ -83,12 +84,6 @@ _ORGANISATION_FIELD_COLUMNS = {
 _CONTACT_FIELD_COLUMNS = {"is_public": "public", "office_hours": "office_hours"}
 _YES = {"ja", "j", "yes", "y", "1", "true", "wahr", "x"}
 _NO = {"nein", "n", "no", "0", "false", "falsch"}
-# The export prefixes these with an apostrophe so spreadsheets do not run them as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class UploadError(Exception):
-    """The file as a whole cannot be read; the message is for the person uploading."""
 
 
 @dataclass
@@ -119,82 +114,9 @@ class ImportInvalid(Exception):
 # Reading ---------------------------------------------------------------------------------
 
 
-def is_xlsx(content: bytes) -> bool:
-    """Whether ``content`` is an Office Open XML workbook, judged by its bytes."""
-    if not content.startswith(b"PK\x03\x04"):
-        return False
-    kind = filetype.guess(content)
-    if kind is not None and kind.mime == XLSX_MIME:
-        return True
-    # filetype only looks at the first entries; fall back to the workbook part itself.
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
 def read_table(content: bytes) -> list[list[str]]:
-    """Return the cells of the first sheet (XLSX) or of the CSV text, as strings."""
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise UploadError(_("The file is larger than 5 MB."))
-    if is_xlsx(content):
-        return _read_xlsx(content)
-    if content.startswith(b"PK") or b"\x00" in content:
-        raise UploadError(_("The file is neither a CSV file nor an Excel workbook (.xlsx)."))
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UploadError(
-            _("The CSV file is not encoded in UTF-8. Save it as “CSV UTF-8” and try again.")
-        ) from exc
-    return _read_csv(text)
-
-
-def _read_csv(text: str) -> list[list[str]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    try:
-        return [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise UploadError(_("The CSV file cannot be read.")) from exc
-
-
-def _read_xlsx(content: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    # A small archive can unpack to gigabytes ("zip bomb"); refuse before openpyxl unpacks it.
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
-            raise UploadError(_("The Excel workbook is too large."))
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds of errors for broken files
-        raise UploadError(_("The Excel workbook cannot be read.")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        table = []
-        for row in sheet.iter_rows(values_only=True):
-            table.append([_cell_text(value) for value in row])
-            if len(table) > MAX_ROWS + 1:
-                break
-        return table
-    finally:
-        workbook.close()
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    """Return the cells of the first sheet (XLSX) or of the CSV text, within the limits."""
+    return spreadsheets.read_table(content, max_bytes=MAX_UPLOAD_BYTES)
 
 
 def table_rows(kind: str, table: list[list[str]]) -> list[tuple[int, dict]]:
@@ -217,9 +139,7 @@ def table_rows(kind: str, table: list[list[str]]) -> list[tuple[int, dict]]:
         values = {}
         for column, position in positions.items():
             text = cells[position] if position < len(cells) else ""
-            if text.startswith("'") and text[1:2] and text[1] in FORMULA_PREFIXES:
-                text = text[1:]
-            values[column] = text
+            values[column] = unescape_formula(text)
         rows.append((line, values))
     if len(rows) > MAX_ROWS:
         raise UploadError(

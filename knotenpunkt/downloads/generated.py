@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knotenpunkt.directory.exporting import to_csv
+from knotenpunkt.core.spreadsheets import to_csv
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
 
 logger = logging.getLogger(__name__)

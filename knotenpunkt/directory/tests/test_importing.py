@@ -1,9 +1,11 @@
 """Reading, validating and committing imports of organisations and contacts."""
 
 import io
+import time
 import zipfile
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from knotenpunkt.core.models import AuditEntry
@@ -249,9 +251,9 @@ def test_only_coordinators_can_commit(district, municipalities, users):
 
 
 def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch):
-    from knotenpunkt.directory import importing
+    from knotenpunkt.core import spreadsheets
 
-    monkeypatch.setattr(importing, "MAX_XLSX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(spreadsheets, "MAX_XLSX_UNPACKED_BYTES", 1000)
     with pytest.raises(UploadError):
         read_table(_xlsx([["name", "type"], ["x" * 5000, "school"]]))
 
@@ -260,3 +262,127 @@ def test_a_formula_guard_from_the_export_is_removed_again():
     rows = _rows(ORGANISATIONS, _csv("name;type;description", "A;school;'=1+1", "B;school;'Zitat"))
     assert rows[0][1]["description"] == "=1+1"
     assert rows[1][1]["description"] == "'Zitat"
+
+
+# Limits before reading ---------------------------------------------------------------------
+
+
+def _huge_xlsx(rows, columns, *, dimension=None, first_row=1):
+    """A workbook whose sheet has ``rows`` × ``columns`` cells, written as raw XML: about
+    100 KB for three million cells. ``dimension``: the size the sheet declares, if any."""
+    from openpyxl.utils import get_column_letter
+
+    template = io.BytesIO(_xlsx([["name", "type"]]))
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(info, source.read(info))
+                continue
+            cells = "<c><v>1</v></c>" * columns
+            declared = ""
+            if dimension:
+                declared = f'<dimension ref="A1:{get_column_letter(dimension[1])}{dimension[0]}"/>'
+            body = "".join(
+                f'<row r="{number}">{cells}</row>' for number in range(first_row, first_row + rows)
+            )
+            target.writestr(
+                info.filename,
+                '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+                f'openxmlformats.org/spreadsheetml/2006/main">{declared}<sheetData>{body}'
+                "</sheetData></worksheet>",
+            )
+    return out.getvalue()
+
+
+def _refused_quickly(content, match):
+    started = time.monotonic()
+    with translation.override("en"), pytest.raises(UploadError, match=match):
+        read_table(content)
+    return time.monotonic() - started
+
+
+def test_a_small_workbook_of_three_million_cells_is_refused_without_reading_it_all():
+    content = _huge_xlsx(3000, 1000)
+    assert len(content) < 200 * 1024
+
+    assert _refused_quickly(content, "columns|too large") < 2
+
+
+def test_a_workbook_with_16000_columns_is_refused_after_its_first_row():
+    assert _refused_quickly(_huge_xlsx(50, 16_000), "columns") < 2
+
+
+def test_a_workbook_that_declares_a_huge_sheet_is_refused_before_any_row_is_read(monkeypatch):
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def never(*args, **kwargs):
+        raise AssertionError("rows were read")
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows", never)
+
+    _refused_quickly(_huge_xlsx(1, 2, dimension=(1_000_000, 20)), "rows")
+    _refused_quickly(_huge_xlsx(1, 2, dimension=(10, 5000)), "columns")
+    _refused_quickly(_huge_xlsx(1, 2, dimension=(5000, 90)), "cells")
+
+
+def test_a_workbook_with_more_rows_than_allowed_is_refused_and_not_cut_silently():
+    assert _refused_quickly(_huge_xlsx(6000, 2), "rows") < 2
+
+
+def test_a_single_cell_a_million_rows_down_is_refused_quickly():
+    """openpyxl fills the gap above it with empty rows; they count."""
+    assert _refused_quickly(_huge_xlsx(1, 1, first_row=1_000_000), "rows") < 2
+
+
+def test_a_workbook_of_many_cells_in_allowed_rows_and_columns_is_refused():
+    assert _refused_quickly(_huge_xlsx(4000, 60), "cells") < 5
+
+
+def test_a_csv_file_with_too_many_columns_is_refused():
+    _refused_quickly(_csv("name;type" + ";x" * 200), "columns")
+
+
+def test_an_archive_that_unpacks_to_far_more_than_it_weighs_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * (40 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 100 * 1024
+
+    _refused_quickly(buffer.getvalue(), "too large")
+
+
+def test_an_archive_of_thousands_of_parts_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for number in range(500):
+            archive.writestr(f"xl/part{number}.xml", "")
+
+    _refused_quickly(buffer.getvalue(), "too large")
+
+
+def test_a_workbook_at_the_limits_is_still_read():
+    table = read_table(_huge_xlsx(2000, 20))
+
+    assert len(table) == 2000
+
+
+def test_a_sheet_with_a_document_type_is_refused():
+    content = _xlsx([["name", "type"]])
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"<worksheet", b'<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet', 1
+                )
+            target.writestr(info, data)
+
+    _refused_quickly(out.getvalue(), "cannot be read")

@@ -13,7 +13,7 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knotenpunkt.core.decorators import district_permission_required
+from knotenpunkt.core.spreadsheets import table_response
 
-from ..exporting import contact_table, organisation_table, to_csv, to_xlsx
+from ..exporting import contact_table, organisation_table
 from ..forms_transfer import ExportFilterForm, ImportUploadForm
 from ..importing import (
     COLUMNS,
@@ -42,7 +43,6 @@ from ..selectors import organisation_search
 
 SESSION_KEY = "directory_import"
 RESULT_KEY = "directory_import_result"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _digest(kind, rows):
@@ -167,7 +167,9 @@ def import_result(request):
 def import_template(request, kind):
     if kind not in COLUMNS:
         raise Http404
-    return _file_response(to_csv(COLUMNS[kind], []), f"vorlage-{kind}.csv", "csv")
+    return table_response(
+        COLUMNS[kind], [], file_format="csv", filename=f"vorlage-{kind}", title=kind
+    )
 
 
 @require_GET
@@ -203,19 +205,13 @@ def export_download(request):
     else:
         header, rows = organisation_table(organisations)
     stem = f"{district.slug}-{kind}-{timezone.localdate():%Y-%m-%d}"
-    if request.GET.get("format") == "xlsx":
-        content = to_xlsx(header, rows, title=str(_kind_label(kind)))
-        return _file_response(content, f"{stem}.xlsx", "xlsx")
-    return _file_response(to_csv(header, rows), f"{stem}.csv", "csv")
-
-
-def _file_response(content, filename, file_format):
-    content_type = XLSX_CONTENT_TYPE if file_format == "xlsx" else "text/csv; charset=utf-8"
-    response = HttpResponse(content, content_type=content_type)
-    # Only ASCII letters, digits, "-" and "." reach the header (slugs and dates).
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return table_response(
+        header,
+        rows,
+        file_format=request.GET.get("format", "csv"),
+        filename=stem,
+        title=str(_kind_label(kind)),
+    )
 
 
 BASE = "<slug:district_slug>/workspace/verzeichnis/"
