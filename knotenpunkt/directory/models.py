@@ -1,6 +1,5 @@
 """Who does what where: organisations, their contacts, and who is responsible where."""
 
-from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,13 +10,9 @@ from knotenpunkt.core.models import (
     TimeStampedModel,
     choice_display,
 )
+from knotenpunkt.core.validators import phone_validator, postal_code_validator
 
 # German phone and fax numbers as people write them: digits, spaces, +, /, -, parentheses.
-phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 ()/\-]{4,28}[0-9]$",
-    _("Enter a phone number with digits only, e.g. 07961 123-456 or +49 7961 123456."),
-)
-postal_code_validator = RegexValidator(r"^\d{5}$", _("Enter a German postal code with 5 digits."))
 
 
 class OrganisationType(models.TextChoices):

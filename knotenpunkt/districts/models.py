@@ -6,6 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.models import DistrictScopedModel
+from knotenpunkt.core.validators import (
+    BoundedPositiveSmallIntegerField,
+    phone_validator,
+    postal_code_validator,
+)
 
 # Amtlicher Gemeindeschlüssel: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde).
 ags_validator = RegexValidator(
@@ -45,9 +50,13 @@ class District(models.Model):
         _("name of the migration office"), max_length=200, default="", blank=True
     )
     office_street = models.CharField(_("street and number"), max_length=200, blank=True)
-    office_postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    office_postal_code = models.CharField(
+        _("postal code"), max_length=10, blank=True, validators=[postal_code_validator]
+    )
     office_city = models.CharField(_("city"), max_length=100, blank=True)
-    office_phone = models.CharField(_("phone"), max_length=50, blank=True)
+    office_phone = models.CharField(
+        _("phone"), max_length=50, blank=True, validators=[phone_validator]
+    )
     office_email = models.EmailField(_("e-mail"), blank=True)
     office_website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="district-logos/", blank=True)
@@ -55,12 +64,12 @@ class District(models.Model):
     privacy_text = models.TextField(_("privacy notice"), blank=True)
     accessibility_text = models.TextField(_("accessibility statement"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    directory_review_months = models.PositiveSmallIntegerField(
+    directory_review_months = BoundedPositiveSmallIntegerField(
         _("months until a directory entry must be confirmed again"),
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
-    offer_review_months = models.PositiveSmallIntegerField(
+    offer_review_months = BoundedPositiveSmallIntegerField(
         _("months until an offer must be confirmed again"),
         default=6,
         validators=[MinValueValidator(1), MaxValueValidator(24)],

@@ -24,7 +24,7 @@ from knotenpunkt.core.models import (
     TimeStampedModel,
     choice_display,
 )
-from knotenpunkt.directory.models import phone_validator, postal_code_validator
+from knotenpunkt.core.validators import phone_validator, postal_code_validator
 
 # The names offers have always used for the shared states.
 OfferState = ReviewState

@@ -1,9 +1,11 @@
 """Render Django form fields with KERN UX markup, and small helpers of the templates."""
 
 from django import forms, template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
+
+from knotenpunkt.core.validators import tel_href
 
 register = template.Library()
 
@@ -66,3 +68,13 @@ def join_list(items):
     """Join ``items`` with the list separator of the current language (escaped)."""
     separator = conditional_escape(list_separator())
     return mark_safe(separator.join(conditional_escape(item) for item in items))  # noqa: S308
+
+
+@register.simple_tag
+def phone_link(number):
+    """A phone number as a ``tel:`` link in international form; a value that is no phone
+    number (entered before the check existed) stays plain text."""
+    href = tel_href(number)
+    if href is None:
+        return format_html('<span dir="ltr">{}</span>', number)
+    return format_html('<a class="kern-link" dir="ltr" href="{}">{}</a>', href, number)

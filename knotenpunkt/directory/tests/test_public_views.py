@@ -279,7 +279,7 @@ def test_the_organisation_page_shows_address_hours_languages_topics_and_contacts
         assert text in html
     assert municipalities[1].name in html
     assert "Amal Haddad" in html
-    assert 'dir="ltr" href="tel:07961123-456"' in html
+    assert 'dir="ltr" href="tel:+497961123456"' in html
     contact = organisation.contacts.get()
     assert _url("contact_vcard", district, pk=contact.pk) in html
 

@@ -107,7 +107,7 @@ def test_the_district_home_shows_the_contact_of_the_migration_office(client, dis
     html = client.get(_url("portal:district_home", district)).content.decode()
 
     assert district.office_name in html
-    assert 'href="tel:07999123-456"' in html
+    assert 'href="tel:+497999123456"' in html
     assert f'href="mailto:{district.office_email}"' in html
 
 
