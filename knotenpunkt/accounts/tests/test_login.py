@@ -146,3 +146,16 @@ def test_an_operator_reaches_the_admin_site_after_logging_in(client, db):
     _log_in(client, operator.email)
 
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_greeting_after_login_ends_a_name_with_a_full_stop_once(client, users):
+    volunteer = users[Role.VOLUNTEER]
+    volunteer.name = "Jana Müller B.Sc."
+    volunteer.save(update_fields=["name"])
+    client.cookies["django_language"] = "en"
+
+    response = _log_in(client, volunteer.email, follow=True)
+
+    html = response.content.decode()
+    assert "Successfully signed in as Jana Müller B.Sc." in html
+    assert "B.Sc.." not in html

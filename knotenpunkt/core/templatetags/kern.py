@@ -5,6 +5,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
+from knotenpunkt.core.text import before_full_stop
 from knotenpunkt.core.validators import tel_href
 
 register = template.Library()
@@ -78,3 +79,9 @@ def phone_link(number):
     if href is None:
         return format_html('<span dir="ltr">{}</span>', number)
     return format_html('<a class="kern-link" dir="ltr" href="{}">{}</a>', href, number)
+
+
+@register.filter(name="before_full_stop")
+def before_full_stop_filter(text):
+    """``{{ name|before_full_stop }}.``: a name ending in "." (B.Sc., e. V.) gets no second one."""
+    return before_full_stop(text)

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.vary import vary_on_headers
 
 from knotenpunkt.core.decorators import district_view
+from knotenpunkt.core.names import split_name
 
 from .. import selectors
 from ..forms_public import MunicipalityChoiceForm, OrganisationFilterForm
@@ -70,7 +71,15 @@ def contact_vcard(request, pk):
 def _vcard(contact):
     card = vobject.vCard()
     card.add("fn").value = contact.name
-    card.add("n").value = vobject.vcard.Name(family=contact.name)
+    # N holds the parts of a person's name (RFC 6350, 6.2.2), not the whole name as family.
+    parts = split_name(contact.name)
+    card.add("n").value = vobject.vcard.Name(
+        family=parts.family,
+        given=parts.given,
+        additional=parts.additional,
+        prefix=parts.prefix,
+        suffix=parts.suffix,
+    )
     card.add("org").value = [contact.organisation.name]
     if contact.function:
         card.add("title").value = contact.function

@@ -97,3 +97,12 @@ def test_loading_the_demo_twice_changes_nothing(demo):
 
     assert _counts() == before
     assert before["Municipality"] == 53 + 4
+
+
+def test_the_demo_legal_texts_name_the_district_once(demo):
+    for district in District.objects.all():
+        texts = (district.imprint_text, district.privacy_text, district.accessibility_text)
+        for text in texts:
+            assert "Landkreis Landkreis" not in text
+        assert district.privacy_text.startswith(f"Der {district.name} ")
+        district.full_clean()  # the demo's postal codes and phone numbers pass the checks
