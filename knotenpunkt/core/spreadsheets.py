@@ -13,6 +13,7 @@ from xml.parsers import expat
 
 import filetype
 from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -104,7 +105,7 @@ def read_table(content: bytes, *, max_bytes: int) -> list[list[str]]:
     """
     if len(content) > max_bytes:
         raise UploadError(
-            _("The file is larger than %(size)s MB.") % {"size": max_bytes // (1024 * 1024)}
+            _("The file is larger than %(limit)s.") % {"limit": filesizeformat(max_bytes)}
         )
     if is_xlsx(content):
         return _read_xlsx(content)

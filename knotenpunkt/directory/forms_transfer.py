@@ -1,31 +1,35 @@
 """Forms for importing and exporting the directory."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.uploads import check_upload_size, max_upload_bytes, upload_limit
 from knotenpunkt.districts.models import Municipality
 
-from .importing import KIND_CHOICES, MAX_UPLOAD_BYTES, ORGANISATIONS, UploadError, read_table
+from .importing import KIND_CHOICES, ORGANISATIONS, UploadError, read_table
 from .models import OrganisationType, SpokenLanguage, Topic
+
+
+def _file_help():
+    return gettext(
+        "A CSV file (UTF-8, separated by ; or ,) or an Excel workbook (.xlsx), at most %(limit)s."
+    ) % {"limit": upload_limit()}
+
 
 FORMAT_CHOICES = [("csv", "CSV"), ("xlsx", "Excel (XLSX)")]
 
 
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_(
-            "A CSV file (UTF-8, separated by ; or ,) or an Excel workbook (.xlsx), at most 5 MB."
-        ),
-    )
+    file = forms.FileField(label=_("File"), help_text=lazy(_file_help, str)())
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        content = upload.read(MAX_UPLOAD_BYTES + 1)
+        check_upload_size(upload.size)
+        content = upload.read(max_upload_bytes() + 1)
         try:
             self.table = read_table(content)
         except UploadError as exc:

@@ -28,6 +28,7 @@ from knotenpunkt.core.spreadsheets import (  # noqa: F401 (the directory's names
     is_xlsx,
     unescape_formula,
 )
+from knotenpunkt.core.uploads import max_upload_bytes
 from knotenpunkt.districts.models import Municipality
 
 from .models import ContactPerson, Organisation, OrganisationType, SpokenLanguage, Topic
@@ -73,7 +74,6 @@ CONTACT_COLUMNS = (
 COLUMNS = {ORGANISATIONS: ORGANISATION_COLUMNS, CONTACTS: CONTACT_COLUMNS}
 REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "type"), CONTACTS: ("organisation", "name")}
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 # Model field → import column, to put a full_clean() error on the right column.
 _ORGANISATION_FIELD_COLUMNS = {
@@ -116,7 +116,7 @@ class ImportInvalid(Exception):
 
 def read_table(content: bytes) -> list[list[str]]:
     """Return the cells of the first sheet (XLSX) or of the CSV text, within the limits."""
-    return spreadsheets.read_table(content, max_bytes=MAX_UPLOAD_BYTES)
+    return spreadsheets.read_table(content, max_bytes=max_upload_bytes())
 
 
 def table_rows(kind: str, table: list[list[str]]) -> list[tuple[int, dict]]:

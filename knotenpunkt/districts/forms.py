@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.uploads import check_upload_size
 
 from .models import District, Region
 from .services import EDITABLE_SETTINGS, SETTINGS_EDIT
@@ -26,6 +27,12 @@ class DistrictSettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         add_fingerprint(self, SETTINGS_EDIT)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "size") and logo is not self.initial.get("logo"):
+            check_upload_size(logo.size)
+        return logo
 
 
 class MunicipalityFilterForm(forms.Form):

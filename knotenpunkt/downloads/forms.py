@@ -1,17 +1,18 @@
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.uploads import upload_limit
+
 from .models import Document
 from .services import EDITABLE_FIELDS
-from .validation import MAX_UPLOAD_SIZE, check_upload
+from .validation import check_upload
 
 
 def _file_help():
     return gettext("PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS; at most %(limit)s.") % {
-        "limit": filesizeformat(MAX_UPLOAD_SIZE)
+        "limit": upload_limit()
     }
 
 

@@ -5,11 +5,11 @@ from pathlib import PurePath
 
 import filetype
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+from knotenpunkt.core.uploads import check_upload_size
+
 MAX_NAME_LENGTH = 100
 # MIME type as ``filetype`` detects it from the content -> extension of the stored file.
 ALLOWED_TYPES = {
@@ -46,12 +46,7 @@ def sanitise_filename(name: str, extension: str) -> str:
 def check_upload(upload) -> CheckedUpload:
     """Return name, type and size of an allowed upload; raise ValidationError otherwise."""
     size = upload.size
-    if size > MAX_UPLOAD_SIZE:
-        raise ValidationError(
-            _("The file is too large (%(size)s). Files may have at most %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(MAX_UPLOAD_SIZE)},
-            code="file_too_large",
-        )
+    check_upload_size(size)
     if size == 0:
         raise ValidationError(_("The file is empty."), code="file_empty")
     upload.seek(0)

@@ -190,8 +190,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest file anyone may upload (download centre, directory import, logo), in MB: the
+# one limit (knotenpunkt/core/uploads.py). The reverse proxy allows 1 MB more for the rest of
+# the form (README, Production, nginx: client_max_body_size).
+KNOTENPUNKT_MAX_UPLOAD_MB = env.int("KNOTENPUNKT_MAX_UPLOAD_MB", default=10)
+KNOTENPUNKT_MAX_UPLOAD_BYTES = KNOTENPUNKT_MAX_UPLOAD_MB * 1024 * 1024
+# Uploads up to the limit stay in memory; the form fields beside a file may not be larger.
+FILE_UPLOAD_MAX_MEMORY_SIZE = KNOTENPUNKT_MAX_UPLOAD_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = KNOTENPUNKT_MAX_UPLOAD_BYTES
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

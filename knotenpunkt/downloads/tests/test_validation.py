@@ -1,10 +1,11 @@
 """Uploads are checked by their content, not by their name; names are sanitised."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from knotenpunkt.downloads.validation import MAX_UPLOAD_SIZE, check_upload, sanitise_filename
+from knotenpunkt.downloads.validation import check_upload, sanitise_filename
 
 from .factories import EXE_BYTES, PDF_BYTES, PNG_BYTES
 
@@ -40,7 +41,9 @@ def test_a_file_of_another_type_is_refused_whatever_its_name(name, content):
 
 
 def test_a_file_over_the_size_limit_is_refused():
-    upload = SimpleUploadedFile("gross.pdf", PDF_BYTES + b"0" * MAX_UPLOAD_SIZE)
+    upload = SimpleUploadedFile(
+        "gross.pdf", PDF_BYTES + b"0" * settings.KNOTENPUNKT_MAX_UPLOAD_BYTES
+    )
 
     with pytest.raises(ValidationError) as error:
         check_upload(upload)

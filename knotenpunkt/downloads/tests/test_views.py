@@ -1,6 +1,7 @@
 """The pages of the download centre: public list, files, generated lists, workspace."""
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +12,6 @@ from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.models import OrganisationType
 from knotenpunkt.directory.tests.factories import ContactPersonFactory, OrganisationFactory
 from knotenpunkt.downloads.models import Document, DocumentCategory, DocumentVersion
-from knotenpunkt.downloads.validation import MAX_UPLOAD_SIZE
 
 from .factories import (
     EXE_BYTES,
@@ -202,7 +202,12 @@ def test_a_coordinator_adds_a_document_with_its_first_file(coordinator_client, d
     ("upload", "code"),
     [
         (SimpleUploadedFile("programm.pdf", EXE_BYTES), "file_type"),
-        (SimpleUploadedFile("gross.pdf", PDF_BYTES + b"0" * MAX_UPLOAD_SIZE), "file_too_large"),
+        (
+            SimpleUploadedFile(
+                "gross.pdf", PDF_BYTES + b"0" * settings.KNOTENPUNKT_MAX_UPLOAD_BYTES
+            ),
+            "file_too_large",
+        ),
     ],
 )
 def test_a_bad_file_gives_a_field_error_and_saves_nothing(
