@@ -184,6 +184,22 @@ def offers_for_editor(*, district, actor):
     return offers.select_related("provider", "category", "pending_revision").order_by("title", "pk")
 
 
+def offers_for_workspace(*, district, actor, filters):
+    """Return ``actor``'s offers narrowed by the workspace list's ``filters`` (``query``,
+    ``state``): the list and its export show the same rows."""
+    offers = offers_for_editor(district=district, actor=actor)
+    if filters.get("query"):
+        offers = offers.filter(title__icontains=filters["query"])
+    state = filters.get("state")
+    if state == PENDING_CHANGE:
+        offers = offers.filter(pending_revision__isnull=False)
+    elif state in (SENT_BACK, DUE, OUTDATED_TRANSLATION):
+        offers = offers_needing(offers, state, district=district)
+    elif state:
+        offers = offers.filter(state=state)
+    return offers
+
+
 def offers_for_review(*, district, actor):
     """Return what waits for ``actor``'s review: offers and pending changes in review."""
     in_review = Offer.objects.in_district(district).filter(state=OfferState.IN_REVIEW)
@@ -199,6 +215,8 @@ def offers_for_review(*, district, actor):
 SENT_BACK = "sent_back"
 DUE = "due"
 OUTDATED_TRANSLATION = "outdated_translation"
+# The workspace list's filter for offers with a change waiting to be published.
+PENDING_CHANGE = "pending_change"
 
 
 def offers_needing(offers, need, *, district, today=None):

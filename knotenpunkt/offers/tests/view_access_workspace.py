@@ -20,6 +20,7 @@ the district made it public (not in the fixtures).
 VIEW_ACCESS = [
     # URL name                        kwargs                      anon  admin dco   mco   mgr   lead  part  vol   other
     ("offers:workspace_list",         {},                         302,  200,  200,  200,  403,  403,  200,  403,  404),
+    ("offers:workspace_export",       {},                         302,  200,  200,  200,  403,  403,  200,  403,  404),
     ("offers:offer_create",           {},                         302,  200,  200,  200,  403,  403,  200,  403,  404),
     ("offers:review_queue",           {},                         302,  200,  200,  200,  403,  403,  403,  403,  404),
     ("offers:workspace_offer",        "offer_kwargs",             302,  200,  200,  200,  403,  403,  200,  403,  404),

@@ -70,16 +70,7 @@ def workspace_list(request):
     district = request.district
     form = OfferFilterForm(request.GET or None)
     filters = form.filters()
-    offers = selectors.offers_for_editor(district=district, actor=request.user)
-    if filters.get("query"):
-        offers = offers.filter(title__icontains=filters["query"])
-    state = filters.get("state")
-    if state == OfferFilterForm.PENDING:
-        offers = offers.filter(pending_revision__isnull=False)
-    elif state in OfferFilterForm.NEEDS:
-        offers = selectors.offers_needing(offers, state, district=district)
-    elif state:
-        offers = offers.filter(state=state)
+    offers = selectors.offers_for_workspace(district=district, actor=request.user, filters=filters)
     page = Paginator(offers, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     deadline = services.confirmation_deadline(district)
