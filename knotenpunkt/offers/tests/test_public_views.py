@@ -509,6 +509,29 @@ def test_the_offer_page_shows_everything_a_visitor_needs(client, district, detai
     assert detailed_offer.provider.get_absolute_url() in html
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("de", "Mittwoch, 13. Januar 2027"), ("en", "Wednesday, "), ("ar", "الأربعاء")],
+)
+def test_an_offer_on_a_single_date_shows_the_weekday_and_the_date(
+    client, district, detailed_offer, language, expected
+):
+    """A dated time once answered 500: "l, DATE_FORMAT" read the format's name as specifiers."""
+    OfferTime.objects.create(
+        district=district,
+        offer=detailed_offer,
+        date=datetime.date(2027, 1, 13),
+        starts_at=datetime.time(15),
+        ends_at=datetime.time(17),
+    )
+    client.cookies["django_language"] = language
+
+    for name in ("offer", "offer_print"):
+        response = client.get(_url(name, district, pk=detailed_offer.pk))
+        assert response.status_code == 200
+        assert expected in _html(response)
+
+
 def test_the_print_version_has_the_offer_but_no_navigation(client, district, detailed_offer):
     html = _html(client.get(_url("offer_print", district, pk=detailed_offer.pk)))
 
