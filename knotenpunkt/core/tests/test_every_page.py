@@ -16,6 +16,7 @@ from django.conf import settings
 
 from .crawl import Crawler, api_start_pages, language_client, report, start_pages
 from .demo_database import demo  # noqa: F401  (fixture)
+from .nu_validator import html_errors
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVERYTHING = os.environ.get("KNOTENPUNKT_CRAWL_ALL") == "1"
@@ -87,3 +88,33 @@ def test_every_workspace_page_answers_without_a_server_error(db, demo, language)
         assert pages, role
         failures.extend(f"[{role}] {failure}" for failure in crawler.failures)
     assert not failures, report(f"Workspace pages that failed ({language})", failures)
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_every_public_and_workspace_page_is_valid_html(db, demo, language):  # noqa: F811
+    """The Nu Html Checker finds no error on a sample of every kind of page (one run)."""
+    documents, failures = {}, []
+    walks = [(None, language_client(language), ["/", *start_pages(demo)])]
+    for role, user in sorted(demo_members(demo).items()):
+        walks.append((role, language_client(language, user), start_pages(demo, role)))
+    for role, client, start in walks:
+        crawler = (
+            Crawler(client, district_slug=demo, per_kind=2)
+            if role is None
+            else workspace_crawler(client, demo)
+        )
+        for page in crawler.walk(start):
+            if page.is_html_document:
+                documents.setdefault(page.url, (role, page.body))
+        failures.extend(crawler.failures)
+    assert not failures, report("Pages that failed", failures)
+    assert len(documents) > 50
+
+    errors = html_errors(
+        {
+            f"{url} ({language}, {role or 'anonymous'})": body
+            for url, (role, body) in documents.items()
+        }
+    )
+
+    assert not errors, report(f"HTML errors in {len(documents)} pages ({language})", errors)
