@@ -16,7 +16,7 @@ KEEP_WORKER_RUNNING = trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; exit
 	  sleep 2 & pid=$$!; wait $$pid; \
 	done
 
-.PHONY: run worker test check install assets chromium demo lint format messages catalog-check deploy-check clean
+.PHONY: run worker test check install assets chromium java demo lint format messages catalog-check deploy-check clean
 
 ## run: install, build assets, migrate the SQLite database in var/, load the demo, serve on :8000
 ##      with the task worker beside it (Ctrl+C stops both)
@@ -37,11 +37,11 @@ worker: install
 	$(KEEP_WORKER_RUNNING)
 
 ## test: install what is missing and run the whole test suite (browser tests included)
-test: install assets chromium
+test: install java assets chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## check: every check CI runs: format, lint, migrations, catalogs, deploy settings, tests
-check: install assets chromium lint deploy-check catalog-check
+check: install java assets chromium lint deploy-check catalog-check
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -67,6 +67,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Please install chromium (sudo apt-get install chromium) for the browser tests."; exit 1; fi; }
+
+## java: a Java runtime for the Nu Html Checker (vnu.jar, from npm) that checks every page
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "Please install Java (sudo apt-get install default-jre-headless) for the HTML validation tests."; exit 1; fi; }
 
 demo: install
 	$(MANAGE) migrate --no-input

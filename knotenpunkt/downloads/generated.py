@@ -27,6 +27,7 @@ from knotenpunkt.directory.models import ContactPerson, Organisation, Organisati
 logger = logging.getLogger(__name__)
 
 FONT_DIR = "vendor/kern/fonts/fira-sans"
+PDF_VARIANT = "pdf/ua-1"
 FONT_FACES = (("FiraSans-Regular.woff2", 400), ("FiraSans-Bold.woff2", 700))
 
 
@@ -272,7 +273,10 @@ def _write_pdf(html) -> bytes:
 
     # Only our own font files are loaded (file: URLs); nothing from the network.
     fetcher = URLFetcher(allowed_protocols=["file"])
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+    # Tagged and accessible (PDF/UA-1), as BITV asks of the documents an authority
+    # publishes: a structure tree from the HTML's headings, lists and tables, the language
+    # from <html lang>, the title from <title>, shown as the window's title.
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def coordination_points_pdf(district) -> bytes:

@@ -1,6 +1,7 @@
 """Render Django form fields with KERN UX markup, and small helpers of the templates."""
 
 from django import forms, template
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
@@ -85,3 +86,21 @@ def phone_link(number):
 def before_full_stop_filter(text):
     """``{{ name|before_full_stop }}.``: a name ending in "." (B.Sc., e. V.) gets no second one."""
     return before_full_stop(text)
+
+
+@register.filter
+def weekday_date(value):
+    """Format a date with its weekday in the current language ("Mittwoch, 13. Januar 2027").
+
+    Two formats of the language's format module, joined as the language joins them: a
+    format string mixing specifiers and a format's name ("l, DATE_FORMAT") would read the
+    name's letters as specifiers.
+    """
+    if not value:
+        return ""
+    return pgettext(
+        "a weekday and a date, e.g. 'Wednesday, 13 January 2027'", "%(weekday)s, %(date)s"
+    ) % {
+        "weekday": date_format(value, "l"),
+        "date": date_format(value, "DATE_FORMAT"),
+    }

@@ -280,3 +280,31 @@ def test_a_new_font_file_gets_a_new_converted_copy(settings, tmp_path):
 
     assert new != old
     assert new.is_file()
+
+
+@pytest.mark.parametrize(
+    ("build", "title"),
+    [
+        (generated.coordination_points_pdf, "Municipal coordination points"),
+        (generated.office_contacts_pdf, "Contacts of the district office"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_generated_pdfs_are_tagged_with_language_and_title(
+    district, coordination_point, office_staff, build, title, language
+):
+    """PDF/UA (BITV): marked as tagged, a structure tree, the language, the title shown."""
+    from pypdf import PdfReader
+
+    with translation.override(language):
+        pdf = PdfReader(io.BytesIO(build(district)))
+        expected_title = translation.gettext(title)
+
+    catalog = pdf.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    structure = catalog["/StructTreeRoot"].get_object()
+    assert structure["/K"], "the structure tree is empty"
+    assert catalog["/Lang"] == language
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert pdf.metadata.title == f"{expected_title} – {district.name}"
+    assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()

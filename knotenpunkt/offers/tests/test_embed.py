@@ -211,7 +211,7 @@ def test_the_snippet_holds_an_iframe_with_the_chosen_filters_and_a_preview(
     code = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S).group(1))
     assert code == (
         f'<iframe src="{html.escape(src)}" title="Offers of {offer.provider.name}" '
-        'loading="lazy" width="100%" height="600"></iframe>'
+        'loading="lazy" width="600" height="600"></iframe>'
     )
     assert f'<iframe src="{html.escape(src)}" title="Offers of {offer.provider.name}"' in page
 
@@ -220,3 +220,17 @@ def test_the_snippet_page_refuses_an_id_of_another_district(client, district, ot
     response = client.get(_snippet(district), {"provider": other_offer.provider_id})
 
     assert response.status_code == 404
+
+
+def test_the_code_partners_copy_is_valid_html(client, district, offer):
+    """Partners paste it into their pages: an iframe's width is pixels, not "100%"."""
+    from knotenpunkt.core.tests.nu_validator import html_errors
+
+    page = client.get(_snippet(district)).content.decode()
+    code = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S).group(1))
+    partner_page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Angebote</title>'
+        f"</head><body><h1>Angebote</h1>{code}</body></html>"
+    )
+
+    assert html_errors({"the embed code": partner_page}) == []

@@ -273,10 +273,10 @@ def test_htmx_requests_get_the_results_and_fresh_counts(client, district, make_o
 
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="offer-results"')
-    assert 'id="offer-facets" class="kp-offer-facets" hx-swap-oob="true"' in html
+    assert 'id="offer-facets" class="kp-offer-facets" data-hx-swap-oob="true"' in html
     assert "Sprachcafé" in html and "<html" not in html
     assert "HX-Request" in response["Vary"] and "HX-Request" in page["Vary"]
-    assert 'hx-swap-oob="true"' not in page.content.decode()
+    assert 'data-hx-swap-oob="true"' not in page.content.decode()
 
 
 def test_long_result_lists_are_split_into_pages(client, district, make_offer):
@@ -507,6 +507,29 @@ def test_the_offer_page_shows_everything_a_visitor_needs(client, district, detai
     ):
         assert text in html, text
     assert detailed_offer.provider.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("de", "Mittwoch, 13. Januar 2027"), ("en", "Wednesday, "), ("ar", "الأربعاء")],
+)
+def test_an_offer_on_a_single_date_shows_the_weekday_and_the_date(
+    client, district, detailed_offer, language, expected
+):
+    """A dated time once answered 500: "l, DATE_FORMAT" read the format's name as specifiers."""
+    OfferTime.objects.create(
+        district=district,
+        offer=detailed_offer,
+        date=datetime.date(2027, 1, 13),
+        starts_at=datetime.time(15),
+        ends_at=datetime.time(17),
+    )
+    client.cookies["django_language"] = language
+
+    for name in ("offer", "offer_print"):
+        response = client.get(_url(name, district, pk=detailed_offer.pk))
+        assert response.status_code == 200
+        assert expected in _html(response)
 
 
 def test_the_print_version_has_the_offer_but_no_navigation(client, district, detailed_offer):

@@ -26,6 +26,10 @@ from ..selectors import public_offers, translation_for, with_public_details
 
 PAGE_SIZE = 10
 
+# The frame's size in the snippet, in CSS pixels.
+EMBED_WIDTH = 600
+EMBED_HEIGHT = 600
+
 
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
@@ -104,12 +108,25 @@ def embed_snippet(request):
             src = f"{src}?{urlencode(query)}"
         # The organisations to choose from all have public offers, which show their names.
         title = _heading(district, form.cleaned_data if request.GET else {}, named=True)
+        # Valid HTML, which partners copy: width and height are pixels (width="100%" is
+        # invalid). Without a style of its own, the partner's stylesheet sizes the frame (most
+        # have iframe { max-width: 100% }); the page inside adapts to any width.
         snippet = format_html(
-            '<iframe src="{}" title="{}" loading="lazy" width="100%" height="600"></iframe>',
+            '<iframe src="{}" title="{}" loading="lazy" width="{}" height="{}"></iframe>',
             src,
             title,
+            EMBED_WIDTH,
+            EMBED_HEIGHT,
         )
-        context.update({"src": src, "title": title, "snippet": snippet})
+        context.update(
+            {
+                "src": src,
+                "title": title,
+                "snippet": snippet,
+                "width": EMBED_WIDTH,
+                "height": EMBED_HEIGHT,
+            }
+        )
     return render(request, "offers/embed/snippet.html", context)
 
 

@@ -172,7 +172,7 @@ def partner_website():
             '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
             "<title>Gemeinde Oberbach</title></head><body><h1>Angebote in Oberbach</h1>"
             f'<iframe src="{iframe_src}" title="Angebote in Oberbach" loading="lazy" '
-            'width="100%" height="600"></iframe></body></html>'
+            'width="600" height="600"></iframe></body></html>'
         )
         return f"http://127.0.0.1:{server.server_port}/angebote.html"
 

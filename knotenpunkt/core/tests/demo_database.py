@@ -1,0 +1,30 @@
+"""The demo districts, loaded once per test module (loading takes seconds) and rolled back
+after it, so that the tests after it start from an empty database again.
+
+Use it as ``from knotenpunkt.core.tests.demo_database import demo  # noqa: F401`` and ask for
+``demo`` (with ``db``) in the tests.
+"""
+
+import pytest
+from django.db import transaction
+
+from knotenpunkt.core.demo import load_demo
+
+DEMO_DISTRICT = "mittelwald"
+
+
+class _RollBack(Exception):
+    pass
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo inside a transaction that is undone after the module's tests."""
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                load_demo()
+                yield DEMO_DISTRICT
+                raise _RollBack
+        except _RollBack:
+            pass
