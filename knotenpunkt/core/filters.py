@@ -9,6 +9,7 @@ the visitor. Old parameter names (``query`` before ``q``) are read as the new on
 from urllib.parse import urlencode
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .forms import DistrictModelChoiceField
@@ -20,13 +21,29 @@ DROPPED_FILTER_NOTE = _("A filter in the link no longer exists and was ignored."
 
 def renamed_parameters(params):
     """Return a mutable copy of ``params`` (a QueryDict) with old names read as new ones."""
-    params = params.copy()
-    for old, new in RENAMED_PARAMETERS.items():
-        if old in params:
-            values = params.pop(old)
-            if new not in params:
-                params.setlist(new, values)
-    return params
+    renamed = QueryDict(mutable=True)
+    for name, values in params.lists():
+        new = RENAMED_PARAMETERS.get(name)
+        if new is None:
+            renamed.setlist(name, values)
+        elif new not in params:  # in place of the old one, so that links keep their order
+            renamed.setlist(new, values)
+    return renamed
+
+
+class CountedSelect(forms.Select):
+    """A select box whose options say how many results they show; those that show none
+    are marked (``kp-option--none``), so that a reader sees them at a glance."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.without_results = set()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value != "" and str(value) in self.without_results:
+            option["attrs"]["class"] = "kp-option--none"
+        return option
 
 
 class FilterChoiceField(DistrictModelChoiceField):
