@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Case, Prefetch, Q, Value, When
 
 from knotenpunkt.core.audit import history_of
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.lifecycle import freshness
 from knotenpunkt.core.roles import Role
 
@@ -37,7 +38,7 @@ def organisation_search(
 ):
     """Return the organisations matching the filters, ready for a list page."""
     organisations = organisations_for_visitor(district=district, actor=actor)
-    order = ["name", "pk"]
+    order = [german("name"), "pk"]
     if query:
         # The words of the query, their forms, typing errors and compounds (``search``).
         named, described = search.organisation_matches(district, query, using=organisations.db)
@@ -110,7 +111,7 @@ def stale_organisations(*, district, today=None):
         Organisation.objects.in_district(district)
         .filter(freshness.stale("last_confirmed_at", deadline))
         .select_related("municipality")
-        .order_by("last_confirmed_at", "name")
+        .order_by("last_confirmed_at", german("name"))
     )
 
 
@@ -183,7 +184,7 @@ def responsible_for_municipality(*, district, actor, municipality):
         )
         .select_related("municipality")
         .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"))
-        .order_by("name")
+        .order_by(german("name"), "pk")
     )
     groups = {kind: [] for kind in seated_types + serving_types}
     for organisation in organisations:
@@ -217,7 +218,6 @@ def initiatives_for_visitor(*, district, actor, municipality=None):
     Ordered by the municipality of their seat (none last), then by name, so that a template
     can group them; each has ``visible_contacts`` and the municipalities it serves.
     """
-    from django.db.models import F
 
     from .models import OrganisationType
 
@@ -233,7 +233,7 @@ def initiatives_for_visitor(*, district, actor, municipality=None):
             "municipalities",
             Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"),
         )
-        .order_by(F("municipality__name").asc(nulls_last=True), "name")
+        .order_by(german("municipality__name", nulls_last=True), german("name"), "pk")
     )
 
 
@@ -250,12 +250,12 @@ def office_units_with_staff(*, district, actor):
         contacts_for_visitor(district=district, actor=actor)
         .select_related("deputy__organisation")
         .prefetch_related("languages")
-        .order_by("position", "name")
+        .order_by("position", german("name"))
     )
     units = list(
         OfficeUnit.objects.in_district(district)
         .prefetch_related(Prefetch("staff", queryset=staff, to_attr="visible_staff"))
-        .order_by("position", "name")
+        .order_by("position", german("name"))
     )
     for unit in units:
         for person in unit.visible_staff:
@@ -272,7 +272,7 @@ def integration_management_overview(*, district, actor):
     ordered by region (none last) and name, each with ``visible_responsibility`` (or None),
     whose ``visible_provider`` and ``tandem.visible_members`` respect the visitor's rights.
     """
-    from django.db.models import Count, F
+    from django.db.models import Count
 
     from knotenpunkt.districts.models import IntegrationManagementCarrier, Municipality
 
@@ -293,7 +293,7 @@ def integration_management_overview(*, district, actor):
     municipalities = list(
         Municipality.objects.in_district(district)
         .select_related("region")
-        .order_by(F("region__name").asc(nulls_last=True), "name")
+        .order_by(german("region__name", nulls_last=True), german("name"), "pk")
     )
     contacts = contacts_for_visitor(district=district, actor=actor)
     responsibilities = {
@@ -338,7 +338,7 @@ def with_api_details(organisations):
     if ids:
         rows = (
             Organisation.municipalities.through.objects.filter(organisation_id__in=ids)
-            .order_by("municipality__name", "municipality_id")
+            .order_by(german("municipality__name"), "municipality_id")
             .values_list("organisation_id", "municipality_id", "municipality__name")
         )
         for organisation_id, pk, name in rows:

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.filters import CountedSelect, FilterChoiceField, FilterForm
 from knotenpunkt.directory.models import LanguageCode, Organisation
 from knotenpunkt.districts.models import Municipality
@@ -96,15 +97,17 @@ class OfferFilterForm(FilterForm):
             Category.objects.in_district(district)
             .order_by(
                 F("parent__position").asc(nulls_first=True),
-                F("parent__name").asc(nulls_first=True),
+                german("parent__name", nulls_first=True),
                 "position",
-                "name",
+                german("name"),
             )
             .values_list("pk", "parent_id", "name", "translations")
         )
         self.fields["municipality"].queryset = Municipality.objects.in_district(district)
         self.municipalities = list(
-            Municipality.objects.in_district(district).order_by("name").values_list("pk", "name")
+            Municipality.objects.in_district(district)
+            .order_by(german("name"), "pk")
+            .values_list("pk", "name")
         )
         # Public organisations only: an internal one is not named to visitors.
         self.fields["provider"].queryset = (

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.views.decorators.vary import vary_on_headers
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.decorators import district_view
 from knotenpunkt.core.filters import renamed_parameters
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, current_translations
@@ -149,7 +150,7 @@ def _map_context(results, language, links):
             "marker_latitude",
             "marker_longitude",
         )
-        .order_by("offer__title", "offer_id", "pk")[: MAX_MARKERS + 1]
+        .order_by(german("offer__title"), "offer_id", "pk")[: MAX_MARKERS + 1]
     )
     markers = []
     for place in places:
