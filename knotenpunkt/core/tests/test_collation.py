@@ -10,8 +10,9 @@ from knotenpunkt.directory.tests.factories import OrganisationFactory
 from knotenpunkt.districts.models import Municipality
 from knotenpunkt.districts.tests.factories import MunicipalityFactory
 
-NAMES = ["AWO Kreisverband", "Agentur für Arbeit", "DRK-Kreisverband", "Deutsch-Syrischer Verein",
-         "Ärztehaus", "Zentrum", "abc-Schule", "Öko-Laden", "Ölmühle", "Straßenfest", "Strasse 2"]  # fmt: skip
+NAMES = ["AWO Kreisverband", "Agentur für Arbeit", "DRK-Kreisverband",
+         "Deutsch-Syrischer Verein", "Ärztehaus", "Zentrum", "abc-Schule", "Öko-Laden",
+         "Ölmühle", "Straßenfest", "Strasse 2"]  # fmt: skip
 EXPECTED = ["abc-Schule", "Agentur für Arbeit", "Ärztehaus", "AWO Kreisverband",
             "Deutsch-Syrischer Verein", "DRK-Kreisverband", "Öko-Laden", "Ölmühle",
             "Strasse 2", "Straßenfest", "Zentrum"]  # fmt: skip
