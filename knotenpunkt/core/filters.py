@@ -146,8 +146,8 @@ class FilterForm(forms.Form):
 
     def reset_links(self):
         """Ways back from an empty result: without the filters but with the text (None if
-        there are no filters or no text), without the text (None without one), and
-        everything."""
+        there are no filters or no text), and without the text (None without one). The
+        page itself, without any parameter, is the third."""
         filters = [
             name
             for name, values in (self.data.lists() if self.is_bound else [])
@@ -159,5 +159,4 @@ class FilterForm(forms.Form):
             if filters and self.text and "q" not in self.errors
             else None,
             "without_text": self._link(q=None) if self.text else None,
-            "everything": "?",
         }

@@ -12,7 +12,6 @@ from django.utils import translation
 from knotenpunkt.core.search.bits import _ids
 from knotenpunkt.core.search.clauses import TITLE
 from knotenpunkt.core.search.memory import IndexCache, MemoryIndex
-from knotenpunkt.core.search.words import parse
 
 from .models import Organisation, OrganisationType
 
@@ -43,11 +42,6 @@ def organisation_index(district, using="default"):
     )
     key = (state["count"], state["changed"])
     return _indexes.get((using, district.pk), key, lambda: MemoryIndex(_documents(district, using)))
-
-
-def searchable(text):
-    """Whether ``text`` has a word to look for (emoji or quotes alone have none)."""
-    return bool(parse(text))
 
 
 def organisation_matches(district, text, using="default"):
