@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.districts.models import District
 
 from .models import Invitation, Membership
@@ -27,7 +28,7 @@ def municipalities_of(*, user, district, roles):
 def districts_of_user(*, user):
     return District.objects.filter(
         is_active=True, pk__in=Membership.objects.filter(user=user).values("district")
-    ).order_by("name")
+    ).order_by(german("name"), "pk")
 
 
 def memberships_of_user(*, user, district):
@@ -43,7 +44,7 @@ def members_list(*, district):
     return (
         Membership.objects.in_district(district)
         .select_related("user", "municipality")
-        .order_by("user__name", "user__email", "role")
+        .order_by(german("user__name"), "user__email", "role")
     )
 
 

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from ninja import Path, Query, Router
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.directory.selectors import organisation_search, with_api_details
 from knotenpunkt.districts.selectors import municipalities_list
 from knotenpunkt.offers.models import Offer
@@ -184,7 +185,7 @@ def category_list(
 ):
     district = district_or_404(district_slug)
     today = timezone.localdate()
-    rows = list(categories(district=district).order_by("position", "name", "pk"))
+    rows = list(categories(district=district).order_by("position", german("name"), "pk"))
     counts = dict(
         public_offers(district=district, today=today)
         .order_by()
@@ -219,7 +220,7 @@ def municipality_list(
 ):
     district = district_or_404(district_slug)
     today = timezone.localdate()
-    rows = municipalities_list(district=district).order_by("name", "pk")
+    rows = municipalities_list(district=district).order_by(german("name"), "pk")
     results = [representations.municipality(row) for row in rows]
     return _small_list(request, response, district, today, "municipalities", params, results)
 

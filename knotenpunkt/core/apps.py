@@ -13,7 +13,12 @@ class CoreConfig(AppConfig):
     )
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import checks  # noqa: F401  (registers the tenancy system check)
+        from .collation import register_sqlite_collation
         from .i18n import use_english_fallback
 
         use_english_fallback()
+        # Names sort as a German reader expects (ADR 0019); PostgreSQL has it by migration.
+        connection_created.connect(register_sqlite_collation, dispatch_uid="kp_german_collation")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import DistrictModelChoiceField
 from knotenpunkt.core.roles import Role
 
@@ -22,7 +23,7 @@ ROLES_NEEDING_AN_ORGANISATION = frozenset({Role.PARTNER_EDITOR})
 def organisation_field(district):
     return DistrictModelChoiceField(
         label=gettext_lazy("Organisation"),
-        queryset=Organisation.objects.in_district(district).order_by("name"),
+        queryset=Organisation.objects.in_district(district).order_by(german("name"), "pk"),
         required=False,
         help_text=gettext_lazy(
             "For partner editors: the directory entry they edit. For volunteers (optional): "

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
 from knotenpunkt.districts.models import Municipality
 
@@ -52,7 +53,7 @@ CONTACT_FORM_FIELDS = (
 
 
 def _municipalities(district):
-    return Municipality.objects.in_district(district).order_by("name")
+    return Municipality.objects.in_district(district).order_by(german("name"), "pk")
 
 
 class OrganisationForm(forms.ModelForm):
@@ -160,4 +161,4 @@ class ContactPersonForm(forms.ModelForm):
         colleagues = ContactPerson.objects.in_district(district).filter(organisation=organisation)
         if self.instance.pk:
             colleagues = colleagues.exclude(pk=self.instance.pk)
-        self.fields["deputy"].queryset = colleagues.order_by("name")
+        self.fields["deputy"].queryset = colleagues.order_by(german("name"), "pk")

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.models import (
     DistrictQuerySet,
     DistrictScopedModel,
@@ -198,7 +199,7 @@ class Organisation(DistrictScopedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = [german("name")]
         indexes = [
             models.Index(fields=["district", "type"]),
             models.Index(fields=["district", "name"]),
@@ -271,7 +272,7 @@ class ContactPerson(DistrictScopedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
-        ordering = ["organisation", "position", "name"]
+        ordering = ["organisation", "position", german("name")]
         indexes = [models.Index(fields=["district", "organisation"])]
 
     def __str__(self):
@@ -288,7 +289,7 @@ class OfficeUnit(DistrictScopedModel):
     class Meta:
         verbose_name = _("unit of the district office")
         verbose_name_plural = _("units of the district office")
-        ordering = ["position", "name"]
+        ordering = ["position", german("name")]
         constraints = [
             models.UniqueConstraint(fields=["district", "name"], name="officeunit_unique_name"),
         ]
@@ -313,7 +314,7 @@ class IntegrationTeam(DistrictScopedModel):
     class Meta:
         verbose_name = _("integration management team")
         verbose_name_plural = _("integration management teams")
-        ordering = ["name"]
+        ordering = [german("name")]
 
     def __str__(self):
         return self.name
@@ -333,7 +334,7 @@ class Tandem(DistrictScopedModel):
     class Meta:
         verbose_name = _("tandem")
         verbose_name_plural = _("tandems")
-        ordering = ["team", "name"]
+        ordering = ["team", german("name")]
 
     def __str__(self):
         return self.name

@@ -2,12 +2,14 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
 
 from knotenpunkt.core.audit import history_of
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.lifecycle import freshness
 from knotenpunkt.core.roles import Role
 
+from . import search
 from .models import ContactPerson, LanguageCode, Organisation, serving_condition
 
 
@@ -36,10 +38,18 @@ def organisation_search(
 ):
     """Return the organisations matching the filters, ready for a list page."""
     organisations = organisations_for_visitor(district=district, actor=actor)
+    order = [german("name"), "pk"]
     if query:
-        organisations = organisations.filter(
-            Q(name__icontains=query) | Q(description__icontains=query) | Q(city__icontains=query)
-        )
+        # The words of the query, their forms, typing errors and compounds (``search``).
+        named, described = search.organisation_matches(district, query, using=organisations.db)
+        organisations = organisations.filter(pk__in=named + described)
+        # Those whose name has the words first. (Not when there are none: Django writes a
+        # constant order as ``ORDER BY 1``, the first column.)
+        if named and described:
+            organisations = organisations.alias(
+                kp_first=Case(When(pk__in=named, then=Value(0)), default=Value(1))
+            )
+            order.insert(0, "kp_first")
     if municipality is not None:
         organisations = organisations.serving(municipality)
     if type:
@@ -50,7 +60,7 @@ def organisation_search(
         organisations = organisations.speaking(language)
     # No join multiplies rows (filters are subqueries), so no DISTINCT: the paginator's
     # COUNT stays cheap. Languages for a page of results: ``with_language_labels``.
-    return organisations.select_related("municipality").order_by("name", "pk")
+    return organisations.select_related("municipality").order_by(*order)
 
 
 def with_language_labels(organisations):
@@ -101,7 +111,7 @@ def stale_organisations(*, district, today=None):
         Organisation.objects.in_district(district)
         .filter(freshness.stale("last_confirmed_at", deadline))
         .select_related("municipality")
-        .order_by("last_confirmed_at", "name")
+        .order_by("last_confirmed_at", german("name"))
     )
 
 
@@ -174,7 +184,7 @@ def responsible_for_municipality(*, district, actor, municipality):
         )
         .select_related("municipality")
         .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"))
-        .order_by("name")
+        .order_by(german("name"), "pk")
     )
     groups = {kind: [] for kind in seated_types + serving_types}
     for organisation in organisations:
@@ -208,7 +218,6 @@ def initiatives_for_visitor(*, district, actor, municipality=None):
     Ordered by the municipality of their seat (none last), then by name, so that a template
     can group them; each has ``visible_contacts`` and the municipalities it serves.
     """
-    from django.db.models import F
 
     from .models import OrganisationType
 
@@ -224,7 +233,7 @@ def initiatives_for_visitor(*, district, actor, municipality=None):
             "municipalities",
             Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"),
         )
-        .order_by(F("municipality__name").asc(nulls_last=True), "name")
+        .order_by(german("municipality__name", nulls_last=True), german("name"), "pk")
     )
 
 
@@ -241,12 +250,12 @@ def office_units_with_staff(*, district, actor):
         contacts_for_visitor(district=district, actor=actor)
         .select_related("deputy__organisation")
         .prefetch_related("languages")
-        .order_by("position", "name")
+        .order_by("position", german("name"))
     )
     units = list(
         OfficeUnit.objects.in_district(district)
         .prefetch_related(Prefetch("staff", queryset=staff, to_attr="visible_staff"))
-        .order_by("position", "name")
+        .order_by("position", german("name"))
     )
     for unit in units:
         for person in unit.visible_staff:
@@ -263,7 +272,7 @@ def integration_management_overview(*, district, actor):
     ordered by region (none last) and name, each with ``visible_responsibility`` (or None),
     whose ``visible_provider`` and ``tandem.visible_members`` respect the visitor's rights.
     """
-    from django.db.models import Count, F
+    from django.db.models import Count
 
     from knotenpunkt.districts.models import IntegrationManagementCarrier, Municipality
 
@@ -284,7 +293,7 @@ def integration_management_overview(*, district, actor):
     municipalities = list(
         Municipality.objects.in_district(district)
         .select_related("region")
-        .order_by(F("region__name").asc(nulls_last=True), "name")
+        .order_by(german("region__name", nulls_last=True), german("name"), "pk")
     )
     contacts = contacts_for_visitor(district=district, actor=actor)
     responsibilities = {
@@ -329,7 +338,7 @@ def with_api_details(organisations):
     if ids:
         rows = (
             Organisation.municipalities.through.objects.filter(organisation_id__in=ids)
-            .order_by("municipality__name", "municipality_id")
+            .order_by(german("municipality__name"), "municipality_id")
             .values_list("organisation_id", "municipality_id", "municipality__name")
         )
         for organisation_id, pk, name in rows:

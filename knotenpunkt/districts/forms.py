@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
 from knotenpunkt.core.uploads import check_upload_size
 
@@ -45,7 +46,9 @@ class MunicipalityFilterForm(forms.Form):
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.in_district(district).order_by("name")
+        self.fields["region"].queryset = Region.objects.in_district(district).order_by(
+            german("name"), "pk"
+        )
 
     def filters(self):
         if not self.is_valid():

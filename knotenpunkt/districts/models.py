@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.models import DistrictScopedModel
 from knotenpunkt.core.validators import (
     BoundedPositiveSmallIntegerField,
@@ -84,7 +85,7 @@ class District(models.Model):
     class Meta:
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-        ordering = ["name"]
+        ordering = [german("name")]
         constraints = [
             models.UniqueConstraint(fields=["official_key"], name="district_unique_official_key"),
         ]
@@ -104,7 +105,7 @@ class Region(DistrictScopedModel):
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        ordering = ["name"]
+        ordering = [german("name")]
         constraints = [
             models.UniqueConstraint(fields=["district", "name"], name="region_unique_name"),
         ]
@@ -152,7 +153,7 @@ class Municipality(DistrictScopedModel):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name"]
+        ordering = [german("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["district", "official_key"], name="municipality_unique_key"

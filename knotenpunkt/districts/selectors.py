@@ -1,17 +1,21 @@
 """Reads of districts, regions and municipalities."""
 
-from django.db.models import F
+from knotenpunkt.core.collation import german
 
 from .models import District, Municipality
 
 
 def districts_public():
     """Return the districts of this installation that the landing page lists."""
-    return District.objects.filter(is_active=True).order_by("name")
+    return District.objects.filter(is_active=True).order_by(german("name"), "pk")
 
 
 def municipalities_list(*, district):
-    return Municipality.objects.in_district(district).select_related("region").order_by("name")
+    return (
+        Municipality.objects.in_district(district)
+        .select_related("region")
+        .order_by(german("name"), "pk")
+    )
 
 
 def municipalities_search(*, district, query="", region=None):
@@ -25,4 +29,4 @@ def municipalities_search(*, district, query="", region=None):
         municipalities = municipalities.filter(name__icontains=query.strip())
     if region is not None:
         municipalities = municipalities.filter(region=region)
-    return municipalities.order_by(F("region__name").asc(nulls_last=True), "name")
+    return municipalities.order_by(german("region__name", nulls_last=True), german("name"), "pk")

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.spreadsheets import to_csv
 from knotenpunkt.directory.models import ContactPerson, Organisation, OrganisationType
 
@@ -33,14 +34,16 @@ FONT_FACES = (("FiraSans-Regular.woff2", 400), ("FiraSans-Bold.woff2", 700))
 
 def coordination_points(district):
     """Return the public coordination points of ``district`` with their public contacts."""
-    contacts = ContactPerson.objects.in_district(district).public().order_by("position", "name")
+    contacts = (
+        ContactPerson.objects.in_district(district).public().order_by("position", german("name"))
+    )
     return (
         Organisation.objects.in_district(district)
         .public()
         .filter(type=OrganisationType.COORDINATION_POINT)
         .select_related("municipality")
         .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="public_contacts"))
-        .order_by(F("municipality__name").asc(nulls_last=True), "name", "pk")
+        .order_by(german("municipality__name", nulls_last=True), german("name"), "pk")
     )
 
 

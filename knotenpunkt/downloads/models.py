@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.models import DistrictQuerySet, DistrictScopedModel, TimeStampedModel
 
 
@@ -47,7 +48,7 @@ class Document(DistrictScopedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        ordering = ["category", "title"]
+        ordering = ["category", german("title")]
         indexes = [models.Index(fields=["district", "category", "title"])]
 
     def __str__(self):

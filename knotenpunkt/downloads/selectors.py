@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.directory.permissions import can_view_internal
 
 from .models import Document, DocumentVersion
@@ -23,7 +24,7 @@ def documents_for_visitor(*, district, actor):
             queryset=DocumentVersion.objects.order_by("-number"),
             to_attr="prefetched_versions",
         )
-    ).order_by("category", "title", "pk")
+    ).order_by("category", german("title"), "pk")
 
 
 def documents_for_management(*, district):
@@ -37,7 +38,7 @@ def documents_for_management(*, district):
                 to_attr="prefetched_versions",
             )
         )
-        .order_by("category", "title", "pk")
+        .order_by("category", german("title"), "pk")
     )
 
 

@@ -7,6 +7,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
@@ -135,7 +136,7 @@ class OfferForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["provider"].queryset = editable_providers(
             actor, district, Organisation.objects.in_district(district)
-        ).order_by("name", "pk")
+        ).order_by(german("name"), "pk")
         self.fields["category"].queryset = Category.objects.in_district(district)
         self.fields["target_groups"].queryset = in_choice_order(
             TargetGroup.objects.all(), TargetGroupCode

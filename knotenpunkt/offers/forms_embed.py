@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import DistrictModelChoiceField
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.districts.models import Municipality
@@ -87,7 +88,9 @@ class EmbedSnippetForm(forms.Form):
         self.fields["municipality"].queryset = Municipality.objects.in_district(district).only(
             "pk", "name"
         )
-        self.fields["provider"].queryset = providers.only("pk", "name").order_by("name", "pk")
+        self.fields["provider"].queryset = providers.only("pk", "name").order_by(
+            german("name"), "pk"
+        )
 
     def embed_query(self):
         """Return the query parameters of the embed URL, or None if the form is invalid."""

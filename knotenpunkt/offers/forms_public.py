@@ -9,7 +9,8 @@ from django.db.models import F
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.collation import german
+from knotenpunkt.core.filters import CountedSelect, FilterChoiceField, FilterForm
 from knotenpunkt.directory.models import LanguageCode, Organisation
 from knotenpunkt.districts.models import Municipality
 
@@ -36,21 +37,29 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class OfferFilterForm(forms.Form):
-    """Search the offers by text, category, municipality, language, target group, cost."""
+class OfferFilterForm(FilterForm):
+    """Search the offers by text, category, municipality, language, target group, cost.
 
-    query = forms.CharField(
+    An invalid filter in a link (an old bookmark) is dropped with a note (``FilterForm``).
+    """
+
+    q = forms.CharField(
         label=_("Search"),
         max_length=200,
         required=False,
         widget=SearchInput,
         help_text=_("For example: Deutschkurs, Beratung, Sprachcafé."),
     )
-    category = DistrictModelChoiceField(
-        label=_("Category"), queryset=None, required=False, empty_label=_("All categories")
+    category = FilterChoiceField(
+        label=_("Category"),
+        queryset=None,
+        required=False,
+        empty_label=_("All categories"),
+        widget=CountedSelect,
     )
-    municipality = DistrictModelChoiceField(
+    municipality = FilterChoiceField(
         label=_("Municipality"),
+        widget=CountedSelect,
         queryset=None,
         required=False,
         empty_label=_("All municipalities"),
@@ -58,11 +67,13 @@ class OfferFilterForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the offer"),
+        widget=CountedSelect,
         required=False,
         choices=_with_empty(_("All languages"), LanguageCode.choices),
     )
     target_group = forms.ChoiceField(
         label=_("For whom"),
+        widget=CountedSelect,
         required=False,
         choices=_with_empty(_("All target groups"), TargetGroupCode.choices),
     )
@@ -71,7 +82,7 @@ class OfferFilterForm(forms.Form):
         label=_("Sort by"), required=False, choices=SORT_CHOICES, initial=search.SORT_RELEVANCE
     )
     # From the directory's organisation page ("the offers of this organisation").
-    provider = DistrictModelChoiceField(
+    provider = FilterChoiceField(
         queryset=None, required=False, widget=forms.HiddenInput, label=_("Provider")
     )
 
@@ -86,18 +97,21 @@ class OfferFilterForm(forms.Form):
             Category.objects.in_district(district)
             .order_by(
                 F("parent__position").asc(nulls_first=True),
-                F("parent__name").asc(nulls_first=True),
+                german("parent__name", nulls_first=True),
                 "position",
-                "name",
+                german("name"),
             )
             .values_list("pk", "parent_id", "name", "translations")
         )
         self.fields["municipality"].queryset = Municipality.objects.in_district(district)
         self.municipalities = list(
-            Municipality.objects.in_district(district).order_by("name").values_list("pk", "name")
+            Municipality.objects.in_district(district)
+            .order_by(german("name"), "pk")
+            .values_list("pk", "name")
         )
-        self.fields["provider"].queryset = Organisation.objects.in_district(district).only(
-            "pk", "name"
+        # Public organisations only: an internal one is not named to visitors.
+        self.fields["provider"].queryset = (
+            Organisation.objects.in_district(district).filter(is_public=True).only("pk", "name")
         )
         self.facets = None
 
@@ -122,7 +136,7 @@ class OfferFilterForm(forms.Form):
             return {}
         data = self.cleaned_data
         return {
-            "query": data["query"].strip(),
+            "query": data["q"].strip(),
             "category": data["category"],
             "municipality": data["municipality"],
             "language": data["language"] or None,
@@ -131,6 +145,20 @@ class OfferFilterForm(forms.Form):
             "provider": data["provider"],
             "sort": data["sort"] or search.SORT_RELEVANCE,
         }
+
+    @property
+    def searchable(self):
+        """Whether the search can be run: the text is valid (invalid filters are dropped)."""
+        return not self.is_bound or self.is_valid()
+
+    def value_label(self, name, value):
+        if name == "category":
+            return category_label(value.name, value.translations, self.language)
+        if name == "language":
+            return str(LanguageCode(value).label)
+        if name == "target_group":
+            return str(TargetGroupCode(value).label)
+        return super().value_label(name, value)
 
     @property
     def chosen_provider(self):
@@ -157,8 +185,25 @@ class OfferFilterForm(forms.Form):
             ],
         )
         self._set_place_choices()
+        # Options that would show nothing are marked (the counts say "(0)" too).
+        self._mark_without_results("category", [pk for pk, *_rest in self.categories])
+        self._mark_without_results("municipality", [pk for pk, _name in self.municipalities])
+        self._mark_without_results("language", LanguageCode.values)
+        self._mark_without_results("target_group", TargetGroupCode.values)
         # The bound field has copied the label already (when the form was validated).
         self["free"].label = _counted(_("Free of charge only"), facets.free)
+
+    def _count(self, name, key):
+        facets = self.facets
+        if name == "municipality":
+            return facets.for_municipality(key)
+        counts = {"category": facets.categories, "language": facets.languages}
+        return counts.get(name, facets.target_groups).get(key, 0)
+
+    def _mark_without_results(self, name, keys):
+        self.fields[name].widget.without_results = {
+            str(key) for key in keys if not self._count(name, key)
+        }
 
     def _category_label(self, pk, parent, name, translations):
         label = category_label(name, translations, self.language)

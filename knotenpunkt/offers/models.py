@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.lifecycle.review import ReviewedModel, ReviewQuerySet, ReviewState
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 from knotenpunkt.core.lifecycle.translation import text_hash as source_text_hash
@@ -108,7 +109,7 @@ class Category(DistrictScopedModel):
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["position", "name"]
+        ordering = ["position", german("name")]
         constraints = [
             models.UniqueConstraint(fields=["district", "slug"], name="offer_category_unique_slug")
         ]
@@ -218,7 +219,7 @@ class Offer(ReviewedModel, DistrictScopedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
-        ordering = ["title"]
+        ordering = [german("title")]
         indexes = [
             models.Index(fields=["district", "state", "last_confirmed_at"]),
             models.Index(fields=["district", "title"]),

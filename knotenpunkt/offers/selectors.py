@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from knotenpunkt.core.audit import history_of
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.expressions import joined_rows, joined_values, split_joined
 from knotenpunkt.core.lifecycle import freshness
 from knotenpunkt.core.lifecycle.translation import (
@@ -181,7 +182,9 @@ def categories(*, district):
 def offers_for_editor(*, district, actor):
     """Return the offers ``actor`` writes (main rows, each with its pending change)."""
     offers = editable_offers(actor, district, Offer.objects.in_district(district).main_rows())
-    return offers.select_related("provider", "category", "pending_revision").order_by("title", "pk")
+    return offers.select_related("provider", "category", "pending_revision").order_by(
+        german("title"), "pk"
+    )
 
 
 def offers_for_workspace(*, district, actor, filters):
@@ -278,7 +281,7 @@ def stale_offers(*, district, today=None):
         .published()
         .filter(freshness.stale("last_confirmed_at", deadline))
         .select_related("provider")
-        .order_by("last_confirmed_at", "title")
+        .order_by("last_confirmed_at", german("title"))
     )
 
 
@@ -299,7 +302,7 @@ def translations_overview(*, district, languages):
         .filter(state=OfferState.PUBLISHED)
         .select_related("provider")
         .annotate(**statuses)
-        .order_by("title", "pk")
+        .order_by(german("title"), "pk")
     )
     overview = {language: {"missing": [], "outdated": []} for language in languages}
     for offer in offers:
@@ -406,7 +409,7 @@ def offer_coverage(*, district, today=None):
     """
     from knotenpunkt.districts.models import Municipality
 
-    categories = list(Category.objects.in_district(district).order_by("position", "name"))
+    categories = list(Category.objects.in_district(district).order_by("position", german("name")))
     by_id = {category.pk: category for category in categories}
     top_levels = [category for category in categories if category.parent_id is None]
     column = {category.pk: index for index, category in enumerate(top_levels)}
@@ -418,7 +421,7 @@ def offer_coverage(*, district, today=None):
             category = by_id[category.parent_id]
         return column.get(category.pk)
 
-    municipalities = list(Municipality.objects.in_district(district).order_by("name", "pk"))
+    municipalities = list(Municipality.objects.in_district(district).order_by(german("name"), "pk"))
     offers = public_offers(district=district, today=today)
     everywhere_filter = Q(is_online=True) | Q(serves_whole_district=True)
 

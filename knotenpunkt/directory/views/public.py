@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.vary import vary_on_headers
 
 from knotenpunkt.core.decorators import district_view
+from knotenpunkt.core.filters import renamed_parameters
 from knotenpunkt.core.names import split_name
 
 from .. import selectors
@@ -32,13 +33,16 @@ def directory(request):
     organisations = selectors.organisation_search(
         district=district, actor=request.user, **form.filters()
     )
+    if not form.searchable:
+        # A search text that is too long: its error, and no list that it did not filter.
+        organisations = organisations.none()
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.with_language_labels(page.object_list)
-    query = request.GET.copy()
+    query = renamed_parameters(request.GET)
     query.pop("page", None)
     context = {"form": form, "page": page, "query_string": query.urlencode()}
     if request.htmx:
-        return render(request, "directory/partials/_public_results.html", context)
+        return render(request, "directory/partials/_public_update.html", context)
     return render(request, "directory/public/directory.html", context)
 
 

@@ -21,6 +21,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.decorators import district_permission_required
 from knotenpunkt.core.spreadsheets import table_response
 
@@ -201,7 +202,9 @@ def export_download(request):
         contacts = ContactPerson.objects.in_district(district).filter(
             organisation__in=organisations.values("pk")
         )
-        header, rows = contact_table(contacts.order_by("organisation__name", "position", "name"))
+        header, rows = contact_table(
+            contacts.order_by(german("organisation__name"), "position", german("name"))
+        )
     else:
         header, rows = organisation_table(organisations)
     stem = f"{district.slug}-{kind}-{timezone.localdate():%Y-%m-%d}"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from knotenpunkt.core.access import get_in_district_or_404
 from knotenpunkt.core.audit import history_rows
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.decorators import district_permission_required
 from knotenpunkt.core.deletion import DeletionRefused, reasons_against_deleting
 from knotenpunkt.core.forms import add_service_error
@@ -102,7 +103,7 @@ def workspace_list(request):
         organisations = organisations.filter(type=filters["type"])
     if filters.get("municipality"):
         organisations = organisations.filter(municipality=filters["municipality"])
-    organisations = organisations.select_related("municipality").order_by("name", "pk")
+    organisations = organisations.select_related("municipality").order_by(german("name"), "pk")
     page = Paginator(organisations, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     stale_ids = set(
         stale_organisations(district=district)
@@ -183,7 +184,7 @@ def organisation_edit(request, pk):
     context = {
         "organisation": organisation,
         "form": form,
-        "contacts": organisation.contacts.order_by("position", "name"),
+        "contacts": organisation.contacts.order_by("position", german("name")),
         "is_stale": stale_organisations(district=district).filter(pk=organisation.pk).exists(),
         "can_delete": can_edit_any(request.user, district),
     }

@@ -6,10 +6,11 @@
 other databases not at all (``substring``). None of the index is a model field: only this
 package reads it.
 
-A visitor's words (``words``) are looked up in the vocabulary first (one query). A word
-that matches nothing gets the indexed words within one or two typing errors instead; a
-word of four letters or more also finds the compounds that contain it ("kurs" finds
-"Deutschkurs"). ``TextQuery`` (``query``) matches them with the database's index.
+A visitor's words (``core.search.words``, shared with the directory's search) are looked
+up in the vocabulary first (one query). A word that matches nothing gets the indexed words
+within one or two typing errors instead; a word of four letters or more also finds the
+compounds that contain it ("kurs" finds "Deutschkurs"). ``TextQuery`` (``query``) matches
+them with the database's index.
 
 The public catalogue and the API search through ``catalogue_search`` (``catalogue``: bit
 sets of a ``Snapshot``, cached under the catalogue version by ``caching``); the embed, the

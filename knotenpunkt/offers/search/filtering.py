@@ -2,6 +2,8 @@
 
 from django.db.models import F, Q
 
+from knotenpunkt.core.collation import german
+
 from .query import TextQuery
 
 SORT_RELEVANCE, SORT_NAME, SORT_NEWEST = "relevance", "name", "newest"
@@ -75,5 +77,5 @@ def offer_search(
     if sort == SORT_NEWEST:
         return offers.order_by(F("published_at").desc(nulls_last=True), "-pk")
     if sort == SORT_RELEVANCE and text.searchable:
-        return offers.annotate(rank=text.rank()).order_by("-rank", "title", "pk")
-    return offers.order_by("title", "pk")
+        return offers.annotate(rank=text.rank()).order_by("-rank", german("title"), "pk")
+    return offers.order_by(german("title"), "pk")

@@ -8,7 +8,9 @@ from django.db import connections
 from django.db.models import F, Q, Value
 from django.utils import timezone
 
-from .bits import _bits, _bits_from_words, _blocks, _pairs_of_words
+from knotenpunkt.core.collation import german
+from knotenpunkt.core.search.bits import _bits, _bits_from_words, _blocks, _pairs_of_words
+
 from .caching import CACHE_FORMAT, _memo, _shared_get, _shared_set, catalogue_version
 from .filtering import SORT_NAME, SORT_NEWEST
 from .query import _BACKENDS
@@ -97,7 +99,7 @@ def _build_snapshot(district, today, using):
 
     newest = public.order_by(F("published_at").desc(nulls_last=True), "-pk")
     return Snapshot(
-        by_name=list(public.order_by("title", "pk").values_list("pk", flat=True)),
+        by_name=list(public.order_by(german("title"), "pk").values_list("pk", flat=True)),
         newest=list(newest.values_list("pk", flat=True)),
         everything=_bits_by_key(public, Value(1)).get(1, 0),
         parents=dict(

@@ -166,3 +166,28 @@ def test_the_public_coverage_exists_only_where_the_district_made_it_public(
     response = client.get(url)
     assert response.status_code == 200
     assert municipalities[0].name in response.content.decode()
+
+
+def test_each_count_links_to_the_offers_it_counts(
+    client, district, users, municipalities, language, counselling
+):
+    import re
+    from html import unescape
+
+    client.force_login(users[Role.DISTRICT_COORDINATOR])
+    _offer(district, language, municipalities[0])
+    _offer(district, language, municipalities[0], municipalities[1])
+    _offer(district, counselling, is_online=True)
+    sub = CategoryFactory(district=district, parent=language, name="Deutsch für den Beruf")
+    _offer(district, sub, municipalities[0])
+
+    html = client.get(_url("coverage", district)).content.decode()
+
+    links = re.findall(r'<a class="kern-link" href="([^"]+)">(\d+)</a>', html)
+    wanted = (
+        f"{_url('catalogue', district)}?category={language.pk}&municipality={municipalities[0].pk}"
+    )
+    assert (wanted, "3") in [(unescape(url), count) for url, count in links]
+    for url, count in links:
+        response = client.get(unescape(url))
+        assert response.context["page"].paginator.count == int(count), url

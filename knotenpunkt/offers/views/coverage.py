@@ -6,7 +6,8 @@ Planners see it in the workspace; the public sees it if the district chose so
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from knotenpunkt.core.decorators import district_permission_required, district_view
@@ -18,6 +19,16 @@ from ..selectors import offer_coverage
 def _context(district):
     coverage = offer_coverage(district=district)
     language = get_language()
+    # Each count links to the offers it counts: the catalogue filtered by the municipality
+    # and the category (which includes its sub-categories, as the count does).
+    catalogue = reverse("offers:catalogue", args=[district.slug])
+    for row in coverage.rows:
+        place = {"municipality": row.municipality.pk}
+        row.cells = [
+            (count, f"{catalogue}?{urlencode({'category': category.pk, **place})}")
+            for count, category in zip(row.counts, coverage.categories, strict=True)
+        ]
+        row.total_url = f"{catalogue}?{urlencode(place)}"
     return {
         "coverage": coverage,
         "category_labels": [category.label(language) for category in coverage.categories],

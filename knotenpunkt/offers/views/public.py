@@ -12,8 +12,11 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.views.decorators.vary import vary_on_headers
 
+from knotenpunkt.core.collation import german
 from knotenpunkt.core.decorators import district_view
+from knotenpunkt.core.filters import renamed_parameters
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, current_translations
+from knotenpunkt.core.links import back_link
 from knotenpunkt.districts.models import Municipality
 
 from .. import search, selectors
@@ -68,7 +71,10 @@ def _search_page(request, *, mode):
     )
     page = paginator.get_page(request.GET.get("page"))
     cards = page.object_list
-    query = request.GET.copy()
+    if not form.searchable:
+        # A search text that is too long: its error, and no list that it did not filter.
+        page, cards = CountedPaginator([], PAGE_SIZE, count=0).get_page(1), []
+    query = renamed_parameters(request.GET)
     query.pop("page", None)
     query_string = query.urlencode()
     context = {
@@ -144,7 +150,7 @@ def _map_context(results, language, links):
             "marker_latitude",
             "marker_longitude",
         )
-        .order_by("offer__title", "offer_id", "pk")[: MAX_MARKERS + 1]
+        .order_by(german("offer__title"), "offer_id", "pk")[: MAX_MARKERS + 1]
     )
     markers = []
     for place in places:
@@ -194,6 +200,12 @@ def _offer_context(request, pk):
         "places": offer.place_list,
         "times": list(offer.times.all()),
         "share_url": request.build_absolute_uri(url),
+        # Back to the search the visitor came from, with its text and filters.
+        "back_url": back_link(
+            request,
+            reverse("offers:catalogue", args=[request.district.slug]),
+            reverse("offers:map", args=[request.district.slug]),
+        ),
     }
 
 

@@ -46,7 +46,7 @@ def _publish_from_the_review_queue(coordinator, district, offer):
 
 
 def _search(page, text):
-    page.locator("#id_query").fill(text)
+    page.locator("#id_q").fill(text)
     page.locator("form.kp-filter button[type=submit]").click()
 
 
@@ -158,7 +158,7 @@ def test_an_offer_goes_from_the_editor_to_every_public_channel_and_its_translati
     expect(arabic_cards.get_by_role("link", name=ARABIC_TITLE)).not_to_have_attribute("lang", "de")
     assert_accessible(arabic)
     arabic_results.locator("a[href*='/angebote/karte/']").click()
-    expect(arabic).to_have_url(re.compile(r"/angebote/karte/\?.*query="))
+    expect(arabic).to_have_url(re.compile(r"/angebote/karte/\?.*q="))
     expect(arabic.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(arabic.locator(f".leaflet-marker-icon[title='{ARABIC_TITLE}']")).to_be_visible()
 

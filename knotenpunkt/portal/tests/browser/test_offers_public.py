@@ -109,13 +109,13 @@ def test_the_search_works_without_javascript(new_page, district, municipalities,
     page = new_page(javascript=False)
     page.goto(f"/{district.slug}/angebote/")
 
-    page.locator("#id_query").fill("Deutschkurz")
+    page.locator("#id_q").fill("Deutschkurz")
     page.locator("form.kp-filter button[type=submit]").click()
 
     results = page.locator("#offer-results")
     expect(results).to_contain_text("Deutschkurs für Frauen")
     expect(results).not_to_contain_text("Sprachcafé")
-    assert "query=Deutschkurz" in page.url
+    assert "q=Deutschkurz" in page.url
 
     elsewhere = page.locator(f"#id_municipality option[value='{municipalities[2].pk}']")
     expect(elsewhere).to_have_text(f"{municipalities[2].name} (0)")
@@ -146,7 +146,7 @@ def test_filters_update_results_and_counts_in_place_with_htmx(page, district, ca
     assert page.evaluate("window.kpMarker") == "same page", "htmx swapped, no full page load"
     assert "language=uk" in page.url
 
-    page.locator("#id_query").fill("Deutschkurz")
+    page.locator("#id_q").fill("Deutschkurz")
     expect(results).to_contain_text("0")
     page.locator("#id_language").select_option("")
     expect(results).to_contain_text("Deutschkurs für Frauen")
@@ -201,7 +201,7 @@ def test_the_map_loads_without_the_tile_server(page, district, catalogue):
     )
 
     # The filters replace the map with the results; the new map starts as well.
-    page.locator("#id_query").fill("Sprachcafe")
+    page.locator("#id_q").fill("Sprachcafe")
     expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(page.locator("#offer-results")).not_to_contain_text("Deutschkurs für Frauen")
 
@@ -211,3 +211,29 @@ def test_the_print_version_has_a_print_button_with_javascript(page, district, ca
 
     expect(page.locator("[data-print]")).to_be_visible()
     expect(page.locator("h1")).to_have_text("Deutschkurs für Frauen")
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_fold_away(
+    new_page, district, categories, catalogue
+):
+    """The first result used to start ~1,600 px down, below seven filters."""
+    from .conftest import MOBILE
+
+    page = new_page(viewport=MOBILE, javascript=False)
+    page.goto(f"/{district.slug}/angebote/?q=Deutsch&category={categories[0].pk}")
+
+    first = page.locator("#offer-results .kp-offer-card").first
+    expect(first).to_be_visible()
+    # Below the heading (the site's header above it is the layout's), not 1,200 px of filters.
+    assert first.bounding_box()["y"] - page.locator("h1").bounding_box()["y"] < 700
+    expect(page.locator("#id_category")).to_be_hidden()
+    # The active filter shows beside the folded filters, as a link that removes it.
+    chip = page.locator(".kp-filter-chips a")
+    expect(chip).to_have_count(1)
+    expect(page.locator(".kp-filter-disclosure summary")).to_contain_text("(1")
+    # The disclosure opens without JavaScript.
+    page.locator(".kp-filter-disclosure summary").click()
+    expect(page.locator("#id_category")).to_be_visible()
+    chip.click()
+    expect(page).to_have_url(re.compile(r"/angebote/\?q=Deutsch$"))
+    expect(page.locator(".kp-filter-chips a")).to_have_count(0)
