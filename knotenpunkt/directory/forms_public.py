@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.filters import FilterChoiceField, FilterForm
 from knotenpunkt.core.forms import DistrictModelChoiceField
 from knotenpunkt.districts.models import Municipality
 
@@ -13,11 +14,11 @@ def _with_empty(label, choices):
     return [("", label), *choices]
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Search the directory by text, municipality, type, topic and language spoken."""
 
-    query = forms.CharField(label=_("Search"), max_length=100, required=False)
-    municipality = DistrictModelChoiceField(
+    q = forms.CharField(label=_("Search"), max_length=100, required=False)
+    municipality = FilterChoiceField(
         label=_("Municipality"),
         queryset=None,
         required=False,
@@ -45,13 +46,18 @@ class OrganisationFilterForm(forms.Form):
             "pk", "name"
         )
 
+    @property
+    def searchable(self):
+        """Whether the search can be run: the text is valid (invalid filters are dropped)."""
+        return not self.is_bound or self.is_valid()
+
     def filters(self):
         """Return the keyword arguments for ``organisation_search``; none if invalid."""
         if not self.is_valid():
             return {}
         data = self.cleaned_data
         return {
-            "query": data["query"].strip(),
+            "query": data["q"].strip(),
             "municipality": data["municipality"],
             "type": data["type"],
             "topic": data["topic"] or None,

@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
 
 from knotenpunkt.core.audit import history_of
 from knotenpunkt.core.lifecycle import freshness
 from knotenpunkt.core.roles import Role
 
+from . import search
 from .models import ContactPerson, LanguageCode, Organisation, serving_condition
 
 
@@ -36,10 +37,18 @@ def organisation_search(
 ):
     """Return the organisations matching the filters, ready for a list page."""
     organisations = organisations_for_visitor(district=district, actor=actor)
+    order = ["name", "pk"]
     if query:
-        organisations = organisations.filter(
-            Q(name__icontains=query) | Q(description__icontains=query) | Q(city__icontains=query)
-        )
+        # The words of the query, their forms, typing errors and compounds (``search``).
+        named, described = search.organisation_matches(district, query, using=organisations.db)
+        organisations = organisations.filter(pk__in=named + described)
+        # Those whose name has the words first. (Not when there are none: Django writes a
+        # constant order as ``ORDER BY 1``, the first column.)
+        if named and described:
+            organisations = organisations.alias(
+                kp_first=Case(When(pk__in=named, then=Value(0)), default=Value(1))
+            )
+            order.insert(0, "kp_first")
     if municipality is not None:
         organisations = organisations.serving(municipality)
     if type:
@@ -50,7 +59,7 @@ def organisation_search(
         organisations = organisations.speaking(language)
     # No join multiplies rows (filters are subqueries), so no DISTINCT: the paginator's
     # COUNT stays cheap. Languages for a page of results: ``with_language_labels``.
-    return organisations.select_related("municipality").order_by("name", "pk")
+    return organisations.select_related("municipality").order_by(*order)
 
 
 def with_language_labels(organisations):

@@ -60,8 +60,8 @@ def test_the_search_finds_organisations_by_name_and_description(client, district
     OrganisationFactory(district=district, name="Tafel", description="Lebensmittel für alle")
     OrganisationFactory(district=district, name="Sportverein")
 
-    html = client.get(_url("directory", district), {"query": "lebensmittel"}).content.decode()
-    by_name = client.get(_url("directory", district), {"query": "caritas"}).content.decode()
+    html = client.get(_url("directory", district), {"q": "lebensmittel"}).content.decode()
+    by_name = client.get(_url("directory", district), {"q": "caritas"}).content.decode()
 
     assert "Tafel" in html and "Sportverein" not in html
     assert "Caritas Nordstadt" in by_name and "Tafel" not in by_name
@@ -154,17 +154,34 @@ def test_an_organisation_matching_several_ways_is_listed_once_with_its_languages
         {"type": "no-such-type"},
         {"topic": "'; DROP TABLE directory_topic; --"},
         {"language": "xx"},
-        {"query": "x" * 500},
+        {"municipality": "abc"},
+        {"municipality": "99999"},
     ],
 )
-def test_an_invalid_filter_value_is_a_field_error_not_a_crash(client, district, params):
+def test_an_invalid_filter_value_in_a_link_is_dropped_with_a_note(client, district, params):
     OrganisationFactory(district=district, name="Caritas")
 
     response = client.get(_url("directory", district), params)
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert response.context["form"].errors[next(iter(params))]
-    assert "Caritas" in response.content.decode(), "an invalid filter shows everything"
+    assert response.context["form"].dropped == list(params)
+    assert "A filter in the link no longer exists and was ignored." in html
+    assert "Caritas" in html, "the page shows what the other filters find"
+
+
+def test_a_search_text_over_100_characters_shows_its_error_and_no_list(client, district):
+    OrganisationFactory(district=district, name="Caritas")
+
+    response = client.get(_url("directory", district), {"q": "x" * 101, "type": "school"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["form"].errors["q"]
+    assert "Caritas" not in html
+    assert response.context["page"].paginator.count == 0
+    # A way back: the search without its text.
+    assert 'href="?type=school"' in html
 
 
 @pytest.mark.parametrize(
@@ -174,7 +191,7 @@ def test_an_invalid_filter_value_is_a_field_error_not_a_crash(client, district, 
 def test_any_characters_in_the_search_work(client, district, query):
     OrganisationFactory(district=district, name="مساعدة اللاجئين")
 
-    response = client.get(_url("directory", district), {"query": query})
+    response = client.get(_url("directory", district), {"q": query})
 
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
@@ -184,17 +201,18 @@ def test_an_arabic_search_finds_an_arabic_name(client, district):
     OrganisationFactory(district=district, name="مساعدة اللاجئين")
     OrganisationFactory(district=district, name="Sportverein")
 
-    html = client.get(_url("directory", district), {"query": "مساعدة"}).content.decode()
+    html = client.get(_url("directory", district), {"q": "مساعدة"}).content.decode()
 
     assert "مساعدة اللاجئين" in html and "Sportverein" not in html
 
 
-def test_a_municipality_of_another_district_in_the_filter_answers_404(
+def test_a_municipality_of_another_district_in_the_filter_is_dropped(
     client, district, other_municipalities
 ):
     response = client.get(_url("directory", district), {"municipality": other_municipalities[0].pk})
 
-    assert response.status_code == 404
+    assert response.status_code == 200
+    assert response.context["form"].dropped == ["municipality"]
 
 
 def test_a_non_public_organisation_is_listed_only_for_members(client, member_client, district):
@@ -211,8 +229,8 @@ def test_a_non_public_organisation_is_listed_only_for_members(client, member_cli
 def test_htmx_requests_get_only_the_results_fragment(client, district):
     OrganisationFactory(district=district, name="Caritas")
 
-    response = client.get(_url("directory", district), {"query": "car"}, HTTP_HX_REQUEST="true")
-    page = client.get(_url("directory", district), {"query": "car"})
+    response = client.get(_url("directory", district), {"q": "car"}, HTTP_HX_REQUEST="true")
+    page = client.get(_url("directory", district), {"q": "car"})
 
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="directory-results"')

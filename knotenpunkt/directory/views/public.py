@@ -31,6 +31,9 @@ def directory(request):
     organisations = selectors.organisation_search(
         district=district, actor=request.user, **form.filters()
     )
+    if not form.searchable:
+        # A search text that is too long: its error, and no list that it did not filter.
+        organisations = organisations.none()
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.with_language_labels(page.object_list)
     query = request.GET.copy()

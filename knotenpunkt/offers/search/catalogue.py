@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Value
 
-from .bits import _ids, _walk
+from knotenpunkt.core.search.bits import _ids, _walk
+from knotenpunkt.core.search.words import parse
+
 from .caching import _memo, _shared_get, _shared_set
 from .filtering import SORT_NAME, SORT_NEWEST, SORT_RELEVANCE
 from .query import TextQuery
 from .snapshot import _bits_by_key, snapshot_for
-from .words import parse
 
 # With fewer results than this a page is taken from the sorted results; with more, from a
 # walk over all offers in the order asked for (it soon finds a page's worth).

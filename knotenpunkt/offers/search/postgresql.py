@@ -12,8 +12,9 @@ from django.db import connections, transaction
 from django.db.models import BooleanField, FloatField, Func, TextField, Value
 from django.db.models.expressions import Col, Expression
 
-from .bits import _bits_from_words
-from .words import WORD, _expand_term, fold, stem
+from knotenpunkt.core.search.bits import _bits_from_words
+from knotenpunkt.core.search.clauses import match_clauses
+from knotenpunkt.core.search.words import WORD, _expand_term, fold, stem
 
 
 class _SearchVector(Expression):
@@ -228,38 +229,8 @@ class _Postgres:
                 found |= bits.get((index, tier), 0)
             return found
 
-        # As the vector query does: a clause's words must all occur (anywhere for a match,
-        # in the title or summary for tier 1, in the title for tier 2), its negated words
-        # not there; -1 has every bit set, so that a clause starts excluding nothing.
-        matching, in_head, in_title = 0, 0, 0
-        index = 0
-        for clause in clauses:
-            found, head, title, wanted = -1, -1, -1, False
-            for term in clause:
-                if index in counted:
-                    anywhere, summary_or_title, in_its_title = (
-                        having(index, (0, 1, 2)),
-                        having(index, (1, 2)),
-                        having(index, (2,)),
-                    )
-                    if term.negated:
-                        found &= ~anywhere
-                        head &= ~summary_or_title
-                        title &= ~in_its_title
-                    else:
-                        wanted = True
-                        found &= anywhere
-                        head &= summary_or_title
-                        title &= in_its_title
-                index += 1
-            if wanted:
-                matching |= found
-                in_head |= head
-                in_title |= title
-        title = matching & in_title
-        head = matching & in_head & ~title
-        rest = matching & ~in_head & ~title
-        return {tier: found for tier, found in ((2, title), (1, head), (0, rest)) if found}
+        # As the vector query does (see ``match_clauses``).
+        return match_clauses(clauses, having, counted)
 
     def _match_vectors(self, clauses, district_id):
         """``match_tiers`` from the full-text index and the offer rows."""

@@ -2,10 +2,11 @@
 
 from django.db import connections
 
+from knotenpunkt.core.search.words import parse
+
 from .postgresql import _Postgres
 from .sqlite import _SQLite
 from .substring import _Substring
-from .words import parse
 
 _BACKENDS = {"postgresql": _Postgres, "sqlite": _SQLite}
 

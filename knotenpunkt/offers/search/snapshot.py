@@ -8,7 +8,8 @@ from django.db import connections
 from django.db.models import F, Q, Value
 from django.utils import timezone
 
-from .bits import _bits, _bits_from_words, _blocks, _pairs_of_words
+from knotenpunkt.core.search.bits import _bits, _bits_from_words, _blocks, _pairs_of_words
+
 from .caching import (
     CACHE_FORMAT,
     _memo,

@@ -10,9 +10,10 @@ from django.db import connections
 from django.db.models import F, FloatField, Func, Value
 from django.db.models.expressions import RawSQL
 
-from .bits import _bits_from_words, _pairs_of_words
+from knotenpunkt.core.search.bits import _bits_from_words, _pairs_of_words
+from knotenpunkt.core.search.words import WORD, _expand_term, fold, stem, typing_errors_allowed
+
 from .caching import CACHE_FORMAT, _memo, _shared_get, _shared_set, catalogue_version
-from .words import WORD, _expand_term, fold, stem, typing_errors_allowed
 
 
 class _SQLite:

@@ -2,7 +2,7 @@
 
 from django.db.models import FloatField, Q, Value
 
-from .bits import _bits
+from knotenpunkt.core.search.bits import _bits
 
 
 class _Substring:

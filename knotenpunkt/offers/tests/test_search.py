@@ -9,10 +9,10 @@ import random
 import pytest
 from django.db import connection
 
+from knotenpunkt.core.search.bits import _bits, _blocks, _ids, _walk
 from knotenpunkt.offers import search
 from knotenpunkt.offers.models import Cost, Offer
 from knotenpunkt.offers.search import Facets, TextQuery, caching, catalogue, offer_search
-from knotenpunkt.offers.search.bits import _bits, _blocks, _ids, _walk
 from knotenpunkt.offers.search.postgresql import _Postgres
 from knotenpunkt.offers.selectors import public_offers
 

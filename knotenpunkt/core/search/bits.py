@@ -1,4 +1,5 @@
-"""Sets of offer ids as the bits of a Python int: bit n stands for the offer with id n.
+"""Sets of ids as the bits of a Python int: bit n stands for the row (an offer, an
+organisation) with id n.
 
 The database ORs the ids into 64-bit words (32-bit on SQLite), so that no id passes
 through Python one by one; these helpers turn such words into a set, a set into ids, and
