@@ -271,10 +271,12 @@ def _free_port():
 class _Server:
     """gunicorn with the benchmark database, started and stopped around the measurements."""
 
-    def __init__(self, args, *, code=ROOT):
-        """``code``: the checkout whose code gunicorn runs (``--baseline`` names another)."""
+    def __init__(self, args, *, code=ROOT, env=None):
+        """``code``: the checkout whose code gunicorn runs (``--baseline`` names another);
+        ``env``: more environment variables for it."""
         self.args = args
         self.code = Path(code)
+        self.extra_env = env or {}
         self.port = _free_port()
         self.vardir = tempfile.TemporaryDirectory(prefix="knotenpunkt-bench-var-")
         self.process = None
@@ -288,6 +290,7 @@ class _Server:
             "LOG_LEVEL": "WARNING",
             # The checkout's own package first (the virtual environment's may be another).
             "PYTHONPATH": str(self.code),
+            **self.extra_env,
         }
         if self.args.conn_max_age and env["DATABASE_URL"].startswith("postgres"):
             # Keep the database connection between requests (a deployment setting; by

@@ -36,6 +36,12 @@ class _HeadVector(_SearchVector):
     target.column = "head_vector"
 
 
+def _jit_off(connection):
+    """Whether the connection was opened with JIT off (``options`` in the settings)."""
+    options = connection.settings_dict.get("OPTIONS", {}).get("options", "")
+    return "jit=off" in options.replace(" ", "")
+
+
 class _Postgres:
     """German full-text search (tsvector) and a trigram-indexed vocabulary."""
 
@@ -185,21 +191,24 @@ class _Postgres:
         of the ``terms`` (a number per alternative): ``(term, tier, block, bits)``, and
         ``(alternative, -1 or -2, 0, 0)`` marks (numbered from 1)."""
         connection = connections[self.using]
+        params = {
+            "alternatives": alternatives,
+            "terms": terms,
+            "plain": self.PLAIN_LEXEME,
+            "quoted": "''",
+            "quote": "'",
+            "district": district_id,
+        }
+        if _jit_off(connection):
+            # One round trip (the settings turn JIT off for every connection).
+            with connection.cursor() as cursor:
+                cursor.execute(self.POSTINGS, params)
+                return cursor.fetchall()
         with transaction.atomic(using=self.using), connection.cursor() as cursor:
             # The planner cannot estimate the ranges of words and overrates the query at
             # scale; compiling it (JIT) then costs more than running it.
             cursor.execute("SET LOCAL jit = off")
-            cursor.execute(
-                self.POSTINGS,
-                {
-                    "alternatives": alternatives,
-                    "terms": terms,
-                    "plain": self.PLAIN_LEXEME,
-                    "quoted": "''",
-                    "quote": "'",
-                    "district": district_id,
-                },
-            )
+            cursor.execute(self.POSTINGS, params)
             return cursor.fetchall()
 
     def _match_postings(self, clauses, district_id):
