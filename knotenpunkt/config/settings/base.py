@@ -249,6 +249,7 @@ KNOTENPUNKT_WORKER_HEARTBEAT = timedelta(seconds=5)
 # this many districts and the matches of this many texts, least recently used out first.
 KNOTENPUNKT_SEARCH_SNAPSHOTS = env.int("KNOTENPUNKT_SEARCH_SNAPSHOTS", default=8)
 KNOTENPUNKT_SEARCH_MATCHES = env.int("KNOTENPUNKT_SEARCH_MATCHES", default=64)
+KNOTENPUNKT_SEARCH_TERMS = env.int("KNOTENPUNKT_SEARCH_TERMS", default=128)
 # Warm each server process up when the WSGI application is loaded (core.warmup).
 KNOTENPUNKT_WARM_UP = env.bool("KNOTENPUNKT_WARM_UP", default=True)
 KNOTENPUNKT_WORKER_DEAD_AFTER = timedelta(seconds=60)

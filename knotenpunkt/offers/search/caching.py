@@ -7,10 +7,11 @@ catalogue when they become stale or end), SQLite's vocabulary under the version 
 the process, and in Django's cache for the other server processes. A cached result is
 therefore never stale. If the cache fails, the search still works, only slower.
 
-What a process keeps is bounded (ADR 0022): the snapshots of the districts searched most
-recently (``KNOTENPUNKT_SEARCH_SNAPSHOTS``, least recently used out first) and the matches
-of the texts searched most recently (``KNOTENPUNKT_SEARCH_MATCHES``), so that a worker of an
-installation with many districts does not grow with each district it has served.
+What a process keeps is bounded (ADR 0022), least recently used out first: the snapshots
+of the districts searched most recently (``KNOTENPUNKT_SEARCH_SNAPSHOTS``), the matches of
+the texts searched most recently (``KNOTENPUNKT_SEARCH_MATCHES``) and, on PostgreSQL, the
+postings of the words searched most recently (``KNOTENPUNKT_SEARCH_TERMS``), so that a
+worker of an installation with many districts does not grow with each district it served.
 """
 
 import datetime
@@ -28,6 +29,8 @@ CACHE_FORMAT = 1
 # district) and text matches (up to three bit sets of 12.5 kB per 100,000 offers) per process.
 SNAPSHOTS_IN_PROCESS = 8
 MATCHES_IN_PROCESS = 64
+# The postings of single words (PostgreSQL), up to three bit sets each.
+TERMS_IN_PROCESS = 128
 # The databases whose migrations made the version table (0004_catalogue_version).
 VERSIONED_VENDORS = ("postgresql", "sqlite")
 
@@ -59,6 +62,11 @@ def snapshots_in_process():
 def matches_in_process():
     """How many texts' matches a process keeps (``KNOTENPUNKT_SEARCH_MATCHES``)."""
     return max(1, getattr(settings, "KNOTENPUNKT_SEARCH_MATCHES", MATCHES_IN_PROCESS))
+
+
+def terms_in_process():
+    """How many words' postings a process keeps (``KNOTENPUNKT_SEARCH_TERMS``)."""
+    return max(1, getattr(settings, "KNOTENPUNKT_SEARCH_TERMS", TERMS_IN_PROCESS))
 
 
 class LRU:
@@ -96,6 +104,7 @@ class _Memo:
         self.lock = threading.Lock()
         self.snapshots = LRU(snapshots_in_process)  # (database, district id): (key, snapshot)
         self.matches = LRU(matches_in_process)  # key: tiers
+        self.terms = LRU(terms_in_process)  # (scope, district, alternatives): postings
         self.words = None  # (key, the words of SQLite's full-text index)
 
     def snapshot(self, slot, key):
@@ -114,6 +123,14 @@ class _Memo:
     def keep_match(self, key, tiers):
         with self.lock:
             self.matches.put(key, tiers)
+
+    def term(self, key):
+        with self.lock:
+            return self.terms.get(key)
+
+    def keep_term(self, key, postings):
+        with self.lock:
+            self.terms.put(key, postings)
 
     def vocabulary(self, key):
         with self.lock:

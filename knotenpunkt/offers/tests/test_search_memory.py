@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 
 from knotenpunkt.core import warmup
@@ -21,6 +22,7 @@ def fresh_memory(db, monkeypatch):
     """An empty process memory of the search and an empty shared cache."""
     monkeypatch.setattr(caching._memo, "snapshots", caching.LRU(caching.snapshots_in_process))
     monkeypatch.setattr(caching._memo, "matches", caching.LRU(caching.matches_in_process))
+    monkeypatch.setattr(caching._memo, "terms", caching.LRU(caching.terms_in_process))
     cache.clear()
     yield caching._memo
     cache.clear()
@@ -133,3 +135,69 @@ def test_a_failing_warm_up_is_logged_and_does_not_stop_the_process(monkeypatch, 
 
     assert set(took) == {"offers"}
     assert "Warming up offers failed" in caplog.text
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the postings exist on PostgreSQL only"
+)
+
+
+@pytest.fixture
+def posting_queries(monkeypatch):
+    """Count the queries of the postings (one per search that reads any)."""
+    from knotenpunkt.offers.search.postgresql import _Postgres
+
+    calls = []
+    original = _Postgres.posting_rows
+
+    def counted(self, alternatives, terms, district_id):
+        calls.append(alternatives)
+        return original(self, alternatives, terms, district_id)
+
+    monkeypatch.setattr(_Postgres, "posting_rows", counted)
+    return calls
+
+
+@postgres_only
+def test_a_new_text_of_words_searched_before_reads_no_postings(
+    district, fresh_memory, posting_queries
+):
+    OfferFactory(district=district, title="Deutschkurs am Abend")
+    OfferFactory(district=district, title="Deutschkurs am Morgen")
+    search.catalogue_search(district=district, query="Deutschkurs")
+    search.catalogue_search(district=district, query="Abend")
+    posting_queries.clear()
+
+    found = search.catalogue_search(district=district, query="Abend Deutschkurs")
+
+    assert found.total == 1
+    assert posting_queries == []
+    found = search.catalogue_search(district=district, query="Morgen Deutschkurs")
+    assert found.total == 1
+    assert len(posting_queries) == 1 and not any("deutschkurs" in a for a in posting_queries[0])
+
+
+@postgres_only
+def test_the_postings_of_words_are_not_reused_after_the_catalogue_changed(
+    district, fresh_memory, posting_queries
+):
+    OfferFactory(district=district, title="Deutschkurs am Abend")
+    assert search.catalogue_search(district=district, query="Deutschkurs").total == 1
+
+    OfferFactory(district=district, title="Deutschkurs Nord")
+
+    assert search.catalogue_search(district=district, query="Deutschkurs Nord").total == 1
+    assert search.catalogue_search(district=district, query="Deutschkurs -Nord").total == 1
+
+
+@postgres_only
+def test_a_process_keeps_the_postings_of_at_most_the_configured_number_of_words(
+    settings, district, fresh_memory
+):
+    settings.KNOTENPUNKT_SEARCH_TERMS = 2
+    OfferFactory(district=district, title="Deutschkurs am Abend")
+
+    for text in ["Deutschkurs", "Abend", "Kurs", "Deutsch Abend"]:
+        search.catalogue_search(district=district, query=text)
+
+    assert len(fresh_memory.terms) == 2
