@@ -11,6 +11,7 @@ from knotenpunkt.districts.tests.factories import (
 )
 
 pytest_plugins = [
+    "knotenpunkt.core.tests.object_storage",
     "knotenpunkt.core.tests.worker_harness",
     "knotenpunkt.directory.tests.fixtures",
     "knotenpunkt.downloads.tests.fixtures",

@@ -61,18 +61,7 @@ from _common import (
     percentiles,
     setup_database,
 )
-
-# Search words as visitors type them: with typos, without accents, in other languages.
-TEXTS = [
-    "Deutschkurs", "deutschkurz", "Integrationskurs", "Integrationskrus", "Sprachcafe",
-    "Sprachcafé", "Hausaufgaben", "Hausaufgabenhilfe", "Bewerbung", "Bewerbungstrainig",
-    "Fahrrad", "Fahrad werkstatt", "Hebamme", "Hebame", "Wohnung", "Wohnungssuche",
-    "Nähcafé", "Naehcafe", "Beratung Aufenthalt", "Rechtsberatung", "Frauen", "Frauentreff",
-    "Kinder", "Elterncafe", "Fussball", "Fußball", "Kleiderkammer", "Migrationsberatung",
-    "Jugendmigrationsdienst", "Ehrenamt", "Schulsystem", "Alphabetisierung", "B1",
-    "language café", "homework help", "مقهى اللغة", "دورة الاندماج", "Мовне кафе",
-    "Інтеграційний курс",
-]  # fmt: skip
+from _queries import UniqueTexts, vocabulary
 
 
 def main():
@@ -85,6 +74,8 @@ def main():
         workers=2,
         settings="prod",
         conn_max_age=0,
+        baseline="",
+        rounds=1,
     )
     database = setup_database(args.database_url, keep=args.keep)
     try:
@@ -93,31 +84,37 @@ def main():
         database.drop()
 
 
-def searches(rng, *, categories, municipalities, languages, target_groups, count, api):
-    """Varied searches: text alone, filters alone, combinations, sorting, page 2."""
+def searches(rng, texts, *, count, api, options, repeat_from=None):
+    """Searches with a text each, most with filters too, some sorted by date or on page 2.
+
+    The text comes from ``texts`` (a ``UniqueTexts``: never searched before) or, with
+    ``repeat_from``, is one of those texts again (what the search caches serve).
+    """
     result = []
-    for index in range(count):
-        params = {}
-        kind = index % 8
-        if kind in (0, 1, 4, 7):
-            params["q" if api else "query"] = rng.choice(TEXTS)
-        if kind in (1, 3, 6):
-            params["municipality"] = rng.choice(municipalities)
-        if kind in (2, 3, 7):
-            params["category"] = rng.choice(categories)
-        if kind == 3:
-            params["language"] = rng.choice(languages)
-        if kind == 5:
-            params["target_group"] = rng.choice(target_groups)
-            params["free"] = "true" if api else "on"
-        if kind == 4 or rng.random() < 0.1:
+    for _index in range(count):
+        text = texts.next() if repeat_from is None else rng.choice(repeat_from)
+        params = {"q" if api else "query": text}
+        filters = rng.sample(
+            ["municipality", "category", "language", "target_group", "free"],
+            rng.choice((0, 0, 1, 1, 2)),
+        )
+        for name in filters:
+            if name == "free":
+                params["free"] = "true" if api else "on"
+            else:
+                params[name] = rng.choice(options[name])
+        if rng.random() < 0.1:
             params["sort"] = "newest"
-        if kind in (0, 2, 6) and rng.random() < 0.5:
+        if rng.random() < 0.15:
             params["page"] = 2
         if api and rng.random() < 0.2:
             params["lang"] = rng.choice(["en", "ar", "uk"])
         result.append(params)
     return result
+
+
+def _text(search):
+    return search.get("q", search.get("query"))
 
 
 def run(args, *, generate=True):
@@ -166,38 +163,73 @@ def run(args, *, generate=True):
     )
 
     rng = random.Random(args.seed)  # noqa: S311
+    words, pairs = vocabulary(district)
+    texts = UniqueTexts(rng, words, pairs)
     options = {
-        "categories": list(Category.objects.in_district(district).values_list("pk", flat=True)),
-        "municipalities": list(
+        "category": list(Category.objects.in_district(district).values_list("pk", flat=True)),
+        "municipality": list(
             Municipality.objects.in_district(district).values_list("pk", flat=True)
         ),
-        "languages": ["ar", "uk", "en", "fa", "tr", "ru"],
-        "target_groups": ["women", "children", "young_people", "refugees", "parents"],
-        "count": args.warmup + args.requests,
+        "language": ["ar", "uk", "en", "fa", "tr", "ru"],
+        "target_group": ["women", "children", "young_people", "refugees", "parents"],
     }
-    endpoints = {
-        "catalogue": (f"/{district.slug}/angebote/", searches(rng, **options, api=False)),
-        "API": (f"/api/v1/{district.slug}/offers", searches(rng, **options, api=True)),
-    }
-    endpoints = {
-        name: (path, params)
-        for name, (path, params) in endpoints.items()
-        if _available(name, path, params[0])
-    }
-    for name, (path, params) in endpoints.items():
-        _count_queries(name, path, params[: min(len(params), 40)])
-        _describe_repeats(name, params, args.warmup)
-    if not endpoints:
+    plans = {}
+    for name, path, api in (
+        ("catalogue", f"/{district.slug}/angebote/", False),
+        ("API", f"/api/v1/{district.slug}/offers", True),
+    ):
+        unique_one = searches(
+            rng, texts, count=args.warmup + args.requests, api=api, options=options
+        )
+        unique_many = searches(rng, texts, count=args.requests, api=api, options=options)
+        used = [_text(search) for search in unique_one + unique_many]
+        repeated = searches(
+            rng, texts, count=args.requests, api=api, options=options, repeat_from=used
+        )
+        plans[name] = (path, unique_one, unique_many, repeated)
+    print(
+        f"Texts: {len(texts.seen)} unique ({', '.join(f'{k} {v}' for k, v in texts.kinds.items())})"
+        f" from {len(words)} words and {len(pairs)} pairs of the district's offers, e.g. "
+        + ", ".join(repr(_text(search)) for search in plans["catalogue"][1][:6])
+    )
+    plans = {name: plan for name, plan in plans.items() if _available(name, plan[0], plan[1][0])}
+    for name, (path, unique_one, _many, _repeated) in plans.items():
+        _count_queries(name, path, unique_one[: min(len(unique_one), 40)])
+    if not plans:
         return
 
     connection.close()
-    for name, (path, params) in endpoints.items():
-        # A server of its own for each endpoint: the catalogue and the API share the search
-        # caches, and the API would otherwise find every text the catalogue searched.
-        with _Server(args) as server:
-            urls = [f"{path}?{urlencode(p)}" if p else path for p in params]
-            for clients in (1, args.clients):
-                _measure(server, name, urls, clients=clients, warmup=args.warmup)
+    codes = [("new", ROOT)]
+    if args.baseline:
+        codes = [("old", Path(args.baseline).resolve()), *codes]
+    summary = []
+    for round_number in range(args.rounds):
+        order = codes if round_number % 2 == 0 else codes[::-1]
+        for name, (path, unique_one, unique_many, repeated) in plans.items():
+            for label, code in order:
+                # A server of its own for each endpoint and code: the catalogue and the API
+                # share the search caches, and each would find the texts the other searched.
+                with _Server(args, code=code) as server:
+                    print(f"-- {name}, {label} code ({code}), CPU probe {cpu_probe():.0f} ms")
+                    for round_name, params, clients, warmup in (
+                        ("unique texts", unique_one, 1, args.warmup),
+                        ("unique texts", unique_many, args.clients, 0),
+                        ("repeated texts", repeated, 1, 0),
+                        ("repeated texts", repeated, args.clients, 0),
+                    ):
+                        urls = [f"{path}?{urlencode(p)}" for p in params]
+                        figures = _measure(
+                            server, f"{name} ({label}, {round_name})", urls,
+                            clients=clients, warmup=warmup,
+                        )  # fmt: skip
+                        if figures:
+                            summary.append((name, label, round_name, clients, figures))
+    print("\nSummary (ms; requests/s):")
+    for name, label, round_name, clients, figures in summary:
+        print(
+            f"  {name:9} {label:3} {round_name:14} {clients} client(s): p50 {figures['p50']:.0f}"
+            f" / p95 {figures['p95']:.0f} / max {figures['max']:.0f}; {figures['rate']:.1f} req/s"
+        )
 
 
 def _available(name, path, params):
@@ -209,27 +241,6 @@ def _available(name, path, params):
         print(f"{name} ({path}) answered {response.status_code}: not measured.")
         return False
     return True
-
-
-def _describe_repeats(name, params, warmup):
-    """Say how many measured searches repeat an earlier one (the search caches per catalogue
-    version: a repeated text skips the full-text query, a repeated search everything)."""
-    seen_texts, seen, texts, searches = set(), set(), 0, 0
-    for index, search in enumerate(params):
-        text = search.get("q", search.get("query"))
-        key = tuple(sorted((k, str(v)) for k, v in search.items() if k not in ("page", "sort")))
-        if index >= warmup:
-            texts += text is not None and text in seen_texts
-            searches += key in seen
-        seen_texts.add(text)
-        seen.add(key)
-    measured = len(params) - warmup
-    with_text = sum(1 for search in params[warmup:] if "q" in search or "query" in search)
-    print(
-        f"{name}: of {measured} measured searches, {with_text} have a text, {texts} of them "
-        f"one searched before; {searches} repeat an earlier search's filters (page and sort "
-        "aside)"
-    )
 
 
 def _count_queries(name, path, params):
@@ -260,8 +271,12 @@ def _free_port():
 class _Server:
     """gunicorn with the benchmark database, started and stopped around the measurements."""
 
-    def __init__(self, args):
+    def __init__(self, args, *, code=ROOT, env=None):
+        """``code``: the checkout whose code gunicorn runs (``--baseline`` names another);
+        ``env``: more environment variables for it."""
         self.args = args
+        self.code = Path(code)
+        self.extra_env = env or {}
         self.port = _free_port()
         self.vardir = tempfile.TemporaryDirectory(prefix="knotenpunkt-bench-var-")
         self.process = None
@@ -273,6 +288,9 @@ class _Server:
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "KNOTENPUNKT_VAR_DIR": self.vardir.name,
             "LOG_LEVEL": "WARNING",
+            # The checkout's own package first (the virtual environment's may be another).
+            "PYTHONPATH": str(self.code),
+            **self.extra_env,
         }
         if self.args.conn_max_age and env["DATABASE_URL"].startswith("postgres"):
             # Keep the database connection between requests (a deployment setting; by
@@ -293,7 +311,7 @@ class _Server:
             # The production settings serve static files from a manifest: collect them.
             collected = subprocess.run(  # noqa: S603
                 [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-                cwd=ROOT,
+                cwd=self.code,
                 env=self.environment(),
                 capture_output=True,
                 text=True,
@@ -312,7 +330,7 @@ class _Server:
             "--workers", str(self.args.workers),
             "--log-level", "warning",
         ]  # fmt: skip
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+        self.process = subprocess.Popen(command, cwd=self.code, env=env)  # noqa: S603
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -370,8 +388,9 @@ def _measure(server, name, urls, *, clients, warmup):
     if failures:
         print(f"{name}: {len(failures)} requests not answered with 200, e.g. {failures[0]}")
     if not times:
-        return
+        return None
     figures = percentiles(times)
+    figures["rate"] = len(times) / wall
     print(
         f"{name} over HTTP, {clients} client(s), {len(times)} requests: "
         f"p50 {figures['p50']:.0f} ms, p95 {figures['p95']:.0f} ms, max {figures['max']:.0f} ms; "
@@ -380,6 +399,7 @@ def _measure(server, name, urls, *, clients, warmup):
     if clients == 1:
         slow = ", ".join(f"{url} {ms:.0f} ms" for ms, url in sorted(slowest)[-3:][::-1])
         print(f"  slowest: {slow}")
+    return figures
 
 
 if __name__ == "__main__":

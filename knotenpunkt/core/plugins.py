@@ -226,6 +226,9 @@ class AppPlugin:
     notification_kinds: Sequence[NotificationKind] = ()
     deletion_hints: Sequence[DeletionHint] = ()
     membership_scopes: Sequence[MembershipScope] = ()
+    # Functions that prepare a server process before its first request (``core.warmup``):
+    # quick, and never required for correctness.
+    warm_up: Sequence[Callable[[], Any]] = ()
 
 
 @cache

@@ -1,5 +1,7 @@
 """Districts (the tenants), their regions and municipalities, and who works in them."""
 
+import hashlib
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -95,6 +97,15 @@ class District(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:district_home", kwargs={"district_slug": self.slug})
+
+    def get_logo_url(self):
+        """Return the address of the logo, served by Knotenpunkt from any storage; a new
+        logo gets a new address, so that browsers may keep one for long."""
+        if not self.logo:
+            return ""
+        version = hashlib.sha256(self.logo.name.encode()).hexdigest()[:12]
+        url = reverse("districts:logo", kwargs={"district_slug": self.slug})
+        return f"{url}?v={version}"
 
 
 class Region(DistrictScopedModel):

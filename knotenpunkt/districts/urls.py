@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import settings
+from .views import logo, settings
 
 app_name = "districts"
 
@@ -10,4 +10,5 @@ urlpatterns = [
         settings.district_settings,
         name="settings",
     ),
+    path("<slug:district_slug>/logo/", logo.district_logo, name="logo"),
 ]

@@ -54,6 +54,12 @@ def _daily():
     queue_daily_work_everywhere()
 
 
+def _warm_up_search():
+    from .search import warm_up_snapshots
+
+    warm_up_snapshots()
+
+
 def _offers_blocking(offers):
     # Offers keep their provider, also when archived: such an organisation stays.
     from knotenpunkt.directory.models import Organisation
@@ -208,4 +214,5 @@ plugin = AppPlugin(
     periodic_jobs=[PeriodicJob("offers.daily", run=_daily, daily_at=datetime.time(5, 30))],
     deletion_hints=[DeletionHint("offers.offer", _offers_blocking)],
     notification_kinds=NOTIFICATION_KINDS,
+    warm_up=[_warm_up_search],
 )

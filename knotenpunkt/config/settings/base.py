@@ -9,6 +9,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .storage import storage_from_environment
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 VAR_DIR = Path(environ.Env().str("KNOTENPUNKT_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -105,6 +107,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # No JIT compilation: it pays off for long analytical queries, not for a web
+    # application's short ones, and the planner's guesses for the search's word ranges
+    # switched it on (15 ms of compiling for a query of 5 ms). Set per connection, at no
+    # cost per query (docs/decisions/0022).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -186,8 +195,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Uploaded files (documents, district logos) go through Django's storage API only: the
+# folder MEDIA_ROOT, or an S3-compatible object store that several application servers
+# share (docs/decisions/0021). They are always served through Knotenpunkt's views.
+KNOTENPUNKT_STORAGE = env.str("KNOTENPUNKT_STORAGE", default="filesystem")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_from_environment(KNOTENPUNKT_STORAGE, env),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # The largest file anyone may upload (download centre, directory import, logo), in MB: the
@@ -244,6 +257,14 @@ TASKS = {
 # The worker (`manage.py worker`, knotenpunkt/core/worker.py) writes a heartbeat this often;
 # the tasks of a worker silent for WORKER_DEAD_AFTER are run again by another one.
 KNOTENPUNKT_WORKER_HEARTBEAT = timedelta(seconds=5)
+
+# What one server process keeps of the offers search (docs/decisions/0022): the snapshots of
+# this many districts and the matches of this many texts, least recently used out first.
+KNOTENPUNKT_SEARCH_SNAPSHOTS = env.int("KNOTENPUNKT_SEARCH_SNAPSHOTS", default=8)
+KNOTENPUNKT_SEARCH_MATCHES = env.int("KNOTENPUNKT_SEARCH_MATCHES", default=64)
+KNOTENPUNKT_SEARCH_TERMS = env.int("KNOTENPUNKT_SEARCH_TERMS", default=128)
+# Warm each server process up when the WSGI application is loaded (core.warmup).
+KNOTENPUNKT_WARM_UP = env.bool("KNOTENPUNKT_WARM_UP", default=True)
 KNOTENPUNKT_WORKER_DEAD_AFTER = timedelta(seconds=60)
 
 SESSION_COOKIE_HTTPONLY = True

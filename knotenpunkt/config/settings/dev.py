@@ -3,7 +3,7 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT, VAR_DIR, env
+from .base import STATIC_ROOT, STORAGES, VAR_DIR, env
 
 DEBUG = env.bool("DEBUG", default=True)
 
@@ -20,7 +20,7 @@ def _dev_secret_key():
 
 SECRET_KEY = env.str("SECRET_KEY", default="") or _dev_secret_key()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -32,6 +32,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests warm up explicitly (core/tests/test_warmup.py).
+KNOTENPUNKT_WARM_UP = False
 
 # WhiteNoise looks for collected files here; an empty folder keeps it quiet before collectstatic.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from .catalogue import Facets, catalogue_search
 from .filtering import SORT_NAME, SORT_NEWEST, SORT_RELEVANCE, filter_conditions, offer_search
 from .offer_text import plain_text, refresh, search_text
 from .query import TextQuery
+from .snapshot import warm_up_snapshots
 from .sqlite_index import ensure_sqlite_index
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "plain_text",
     "refresh",
     "search_text",
+    "warm_up_snapshots",
 ]

@@ -6,19 +6,31 @@ places, languages, target groups and the categories) and the day (offers leave t
 catalogue when they become stale or end), SQLite's vocabulary under the version alone: in
 the process, and in Django's cache for the other server processes. A cached result is
 therefore never stale. If the cache fails, the search still works, only slower.
+
+What a process keeps is bounded (ADR 0022), least recently used out first: the snapshots
+of the districts searched most recently (``KNOTENPUNKT_SEARCH_SNAPSHOTS``), the matches of
+the texts searched most recently (``KNOTENPUNKT_SEARCH_MATCHES``) and, on PostgreSQL, the
+postings of the words searched most recently (``KNOTENPUNKT_SEARCH_TERMS``), so that a
+worker of an installation with many districts does not grow with each district it served.
 """
 
 import datetime
 import threading
+from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
 SNAPSHOT_TIMEOUT = 24 * 3600
 # Part of every cache key: raise it when what is cached changes shape.
 CACHE_FORMAT = 1
-# Text matches kept per process (each up to three bit sets of 12.5 kB per 100,000 offers).
+# Defaults of the settings below: snapshots (about 1–2 MB each per 100,000 offers of a
+# district) and text matches (up to three bit sets of 12.5 kB per 100,000 offers) per process.
+SNAPSHOTS_IN_PROCESS = 8
 MATCHES_IN_PROCESS = 64
+# The postings of single words (PostgreSQL), up to three bit sets each.
+TERMS_IN_PROCESS = 128
 # The databases whose migrations made the version table (0004_catalogue_version).
 VERSIONED_VENDORS = ("postgresql", "sqlite")
 
@@ -42,13 +54,57 @@ def catalogue_version(using="default"):
     return version, changed_at
 
 
+def snapshots_in_process():
+    """How many districts' snapshots a process keeps (``KNOTENPUNKT_SEARCH_SNAPSHOTS``)."""
+    return max(1, getattr(settings, "KNOTENPUNKT_SEARCH_SNAPSHOTS", SNAPSHOTS_IN_PROCESS))
+
+
+def matches_in_process():
+    """How many texts' matches a process keeps (``KNOTENPUNKT_SEARCH_MATCHES``)."""
+    return max(1, getattr(settings, "KNOTENPUNKT_SEARCH_MATCHES", MATCHES_IN_PROCESS))
+
+
+def terms_in_process():
+    """How many words' postings a process keeps (``KNOTENPUNKT_SEARCH_TERMS``)."""
+    return max(1, getattr(settings, "KNOTENPUNKT_SEARCH_TERMS", TERMS_IN_PROCESS))
+
+
+class LRU:
+    """A dict of at most ``size()`` entries: the least recently used goes first."""
+
+    def __init__(self, size):
+        self.size = size  # a function, so that a changed setting applies at once
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        value = self.entries.get(key)
+        if value is not None:
+            self.entries.move_to_end(key)
+        return value
+
+    def put(self, key, value):
+        self.entries[key] = value
+        self.entries.move_to_end(key)
+        limit = self.size()
+        while len(self.entries) > limit:
+            self.entries.popitem(last=False)
+
+    def __len__(self):
+        return len(self.entries)
+
+    def __contains__(self, key):
+        return key in self.entries
+
+
 class _Memo:
-    """What this process keeps: the latest snapshot per district, recent text matches."""
+    """What this process keeps: the snapshots of the districts and the text matches used
+    most recently (``LRU``), SQLite's vocabulary."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.snapshots = {}  # (database, district id): (key, snapshot)
-        self.matches = {}  # key: tiers (insertion order: oldest first)
+        self.snapshots = LRU(snapshots_in_process)  # (database, district id): (key, snapshot)
+        self.matches = LRU(matches_in_process)  # key: tiers
+        self.terms = LRU(terms_in_process)  # (scope, district, alternatives): postings
         self.words = None  # (key, the words of SQLite's full-text index)
 
     def snapshot(self, slot, key):
@@ -58,7 +114,7 @@ class _Memo:
 
     def keep_snapshot(self, slot, key, snapshot):
         with self.lock:
-            self.snapshots[slot] = (key, snapshot)
+            self.snapshots.put(slot, (key, snapshot))
 
     def match(self, key):
         with self.lock:
@@ -66,9 +122,15 @@ class _Memo:
 
     def keep_match(self, key, tiers):
         with self.lock:
-            self.matches[key] = tiers
-            while len(self.matches) > MATCHES_IN_PROCESS:
-                del self.matches[next(iter(self.matches))]
+            self.matches.put(key, tiers)
+
+    def term(self, key):
+        with self.lock:
+            return self.terms.get(key)
+
+    def keep_term(self, key, postings):
+        with self.lock:
+            self.terms.put(key, postings)
 
     def vocabulary(self, key):
         with self.lock:

@@ -70,6 +70,8 @@ def _text_tiers(text, snapshot_key, district, using):
             _memo.keep_match(key, tiers)
             return tiers
     query = TextQuery(text, using=using)
+    # The words' postings may be kept under the snapshot's key (the catalogue version).
+    query.backend.cache_scope = snapshot_key
     found = query.backend.match_tiers(query.clauses, district.pk)
     tiers, taken = [], 0
     for tier in sorted(found, reverse=True):

@@ -16,6 +16,8 @@ from knotenpunkt.core.search.bits import _bits_from_words
 from knotenpunkt.core.search.clauses import match_clauses
 from knotenpunkt.core.search.words import WORD, _expand_term, fold, stem
 
+from .caching import _memo
+
 
 class _SearchVector(Expression):
     """The ``search_vector`` column of PostgreSQL (added by a migration, not a field)."""
@@ -36,6 +38,12 @@ class _HeadVector(_SearchVector):
     target.column = "head_vector"
 
 
+def _jit_off(connection):
+    """Whether the connection was opened with JIT off (``options`` in the settings)."""
+    options = connection.settings_dict.get("OPTIONS", {}).get("options", "")
+    return "jit=off" in options.replace(" ", "")
+
+
 class _Postgres:
     """German full-text search (tsvector) and a trigram-indexed vocabulary."""
 
@@ -54,6 +62,8 @@ class _Postgres:
 
     def __init__(self, using):
         self.using = using
+        # Under what the postings of single terms may be kept (``_term_postings``).
+        self.cache_scope = None
 
     def expand(self, terms):
         terms = [term for term in terms if term.expandable and not term.negated]
@@ -185,52 +195,87 @@ class _Postgres:
         of the ``terms`` (a number per alternative): ``(term, tier, block, bits)``, and
         ``(alternative, -1 or -2, 0, 0)`` marks (numbered from 1)."""
         connection = connections[self.using]
+        params = {
+            "alternatives": alternatives,
+            "terms": terms,
+            "plain": self.PLAIN_LEXEME,
+            "quoted": "''",
+            "quote": "'",
+            "district": district_id,
+        }
+        if _jit_off(connection):
+            # One round trip (the settings turn JIT off for every connection).
+            with connection.cursor() as cursor:
+                cursor.execute(self.POSTINGS, params)
+                return cursor.fetchall()
         with transaction.atomic(using=self.using), connection.cursor() as cursor:
             # The planner cannot estimate the ranges of words and overrates the query at
             # scale; compiling it (JIT) then costs more than running it.
             cursor.execute("SET LOCAL jit = off")
-            cursor.execute(
-                self.POSTINGS,
-                {
-                    "alternatives": alternatives,
-                    "terms": terms,
-                    "plain": self.PLAIN_LEXEME,
-                    "quoted": "''",
-                    "quote": "'",
-                    "district": district_id,
-                },
-            )
+            cursor.execute(self.POSTINGS, params)
             return cursor.fetchall()
 
     def _match_postings(self, clauses, district_id):
         """``match_tiers`` from the postings, or None where they cannot answer."""
         terms = [term for clause in clauses for term in clause]
-        owners, alternatives = [], []
+        found = self._term_postings(terms, district_id)
+        if found is None:
+            return None
+        # A term counts unless all its alternatives are stop words (as in to_tsquery).
+        counted = {index for index, (counts, _tiers) in enumerate(found) if counts}
+
+        def having(index, tiers):
+            bits = 0
+            for tier in tiers:
+                bits |= found[index][1].get(tier, 0)
+            return bits
+
+        # As the vector query does (see ``match_clauses``).
+        return match_clauses(clauses, having, counted)
+
+    def _term_postings(self, terms, district_id):
+        """Return ``(counts, {tier: bits})`` for each of ``terms``, or None where an
+        alternative is not one plain word. ``counts``: not all alternatives are stop words.
+
+        A term's postings do not depend on the other words of the query, so with a
+        ``cache_scope`` (the catalogue version and district, set by the catalogue search)
+        they are kept per term (``caching.LRU``): a query never searched before mostly
+        consists of words searched before ("Deutschkurs Nord" after "Deutschkurs"), and
+        then reads only its new words from the database, or nothing at all.
+        """
+        found, missing, keys = [None] * len(terms), [], {}
         for index, term in enumerate(terms):
-            for alternative in self.alternatives(term):
+            if self.cache_scope is not None:
+                keys[index] = (self.cache_scope, district_id, tuple(self.alternatives(term)))
+                found[index] = _memo.term(keys[index])
+            if found[index] is None:
+                missing.append(index)
+        if not missing:
+            return found
+        owners, alternatives = [], []
+        for index in missing:
+            for alternative in self.alternatives(terms[index]):
                 owners.append(index)
                 alternatives.append(alternative)
         stop_words, words = set(), {}
-        rows = self.posting_rows(alternatives, owners, district_id)
-        for n, tier, chunk, bits in rows:
+        for n, tier, chunk, bits in self.posting_rows(alternatives, owners, district_id):
             if tier == -1:
                 return None
             if tier == -2:
                 stop_words.add(n - 1)
             else:  # n is the term here
                 words.setdefault((n, tier), []).append((chunk, bits))
-        # A term counts unless all its alternatives are stop words (as in to_tsquery).
         counted = {owners[n] for n in range(len(alternatives)) if n not in stop_words}
-        bits = {key: _bits_from_words(found) for key, found in words.items()}
-
-        def having(index, tiers):
-            found = 0
-            for tier in tiers:
-                found |= bits.get((index, tier), 0)
-            return found
-
-        # As the vector query does (see ``match_clauses``).
-        return match_clauses(clauses, having, counted)
+        for index in missing:
+            tiers = {
+                tier: _bits_from_words(words[index, tier])
+                for tier in (0, 1, 2)
+                if (index, tier) in words
+            }
+            found[index] = (index in counted, tiers)
+            if index in keys:
+                _memo.keep_term(keys[index], found[index])
+        return found
 
     def _match_vectors(self, clauses, district_id):
         """``match_tiers`` from the full-text index and the offer rows."""

@@ -11,7 +11,14 @@ from django.utils import timezone
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.search.bits import _bits, _bits_from_words, _blocks, _pairs_of_words
 
-from .caching import CACHE_FORMAT, _memo, _shared_get, _shared_set, catalogue_version
+from .caching import (
+    CACHE_FORMAT,
+    _memo,
+    _shared_get,
+    _shared_set,
+    catalogue_version,
+    snapshots_in_process,
+)
 from .filtering import SORT_NAME, SORT_NEWEST
 from .query import _BACKENDS
 
@@ -140,3 +147,35 @@ def snapshot_for(district, *, today=None, using="default"):
         snapshot.blocks  # noqa: B018
         _memo.keep_snapshot(slot, key, snapshot)
     return snapshot, key, (version, changed)
+
+
+def warm_up_snapshots(*, using="default"):
+    """Load or build the snapshots of the districts with the most published offers, as
+    many as a process keeps (``caching.snapshots_in_process``); return their district ids.
+
+    Called when a server process starts (``core.warmup``) and by the task worker's periodic
+    job, which keeps the shared cache filled after each change to the catalogue, so that a
+    web process loads a snapshot (milliseconds) instead of building it (a second or more).
+    """
+    from django.db.models import Count
+
+    from knotenpunkt.districts.models import District
+
+    from ..models import Offer
+
+    busiest = (
+        Offer.objects.using(using)
+        .published()
+        .values("district_id")
+        .annotate(published=Count("pk"))
+        .order_by("-published", "district_id")
+        .values_list("district_id", flat=True)[: snapshots_in_process()]
+    )
+    ids = list(busiest)
+    by_id = District.objects.using(using).in_bulk(ids)
+    districts = [by_id[pk] for pk in reversed(ids) if pk in by_id]  # the busiest kept last
+    warmed = []
+    for district in districts:
+        snapshot_for(district, using=using)
+        warmed.append(district.pk)
+    return warmed

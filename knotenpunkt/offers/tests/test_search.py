@@ -560,8 +560,8 @@ def test_the_search_works_without_a_cache(district, course, monkeypatch):
     monkeypatch.setattr(caching.cache, "get", broken)
     monkeypatch.setattr(caching.cache, "set", broken)
     # Nothing kept in this process either.
-    monkeypatch.setattr(caching._memo, "snapshots", {})
-    monkeypatch.setattr(caching._memo, "matches", {})
+    monkeypatch.setattr(caching._memo, "snapshots", caching.LRU(caching.snapshots_in_process))
+    monkeypatch.setattr(caching._memo, "matches", caching.LRU(caching.matches_in_process))
     monkeypatch.setattr(caching._memo, "words", None)
 
     assert search.catalogue_search(district=district, query="Kaffe").total == 1
