@@ -72,7 +72,7 @@ function setUp(wrapper) {
   const label = labelOf(textarea);
   const attributes = {
     id: `${id}_editor`,
-    class: "kp-richtext__editor kern-form-input__input",
+    class: `kp-richtext__editor ${textarea.className}`,
     role: "textbox",
     "aria-multiline": "true",
     lang: textarea.getAttribute("lang") || "",
@@ -244,6 +244,14 @@ function setUp(wrapper) {
   linkPanel.querySelector("[data-link=cancel]").addEventListener("click", closeLinkPanel);
 
   if (label) label.addEventListener("click", () => editor.commands.focus());
+  // An error summary links to the field (#id_description): the editor takes its place.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest(`a[href="#${CSS.escape(textarea.id)}"]`);
+    if (!link) return;
+    event.preventDefault();
+    surface.scrollIntoView({ block: "center" });
+    editor.commands.focus();
+  });
   const form = textarea.form;
   if (form) form.addEventListener("submit", sync);
 }
