@@ -57,7 +57,7 @@ $(VENV)/.installed: requirements-dev.lock pyproject.toml
 
 assets: knotenpunkt/static/vendor/.built
 
-knotenpunkt/static/vendor/.built: package.json package-lock.json scripts/build-static.mjs
+knotenpunkt/static/vendor/.built: package.json package-lock.json scripts/build-static.mjs $(wildcard knotenpunkt/*/frontend/*.mjs)
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
 	touch $@

@@ -1,6 +1,8 @@
-// Copy the front-end packages installed by npm into knotenpunkt/static/vendor/.
+// Copy the front-end packages installed by npm into knotenpunkt/static/vendor/, and bundle
+// our own modules that import npm packages (the rich-text editor) with esbuild.
 // The vendor folder is generated (git-ignored); nothing third-party is committed.
 import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,12 +22,30 @@ const copies = [
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
   ["leaflet/dist/images", "leaflet/images"],
   ["leaflet/LICENSE", "leaflet/LICENSE"],
+  // The rich-text editor bundles Tiptap and ProseMirror (both MIT).
+  ["@tiptap/core/LICENSE.md", "richtext/LICENSE-tiptap.md"],
+  ["prosemirror-view/LICENSE", "richtext/LICENSE-prosemirror"],
 ];
+
+// Our modules, bundled with the npm packages they import into one file each.
+const bundles = [["knotenpunkt/core/frontend/richtext.mjs", "richtext/richtext.js"]];
 
 rmSync(vendor, { recursive: true, force: true });
 for (const [from, to] of copies) {
   const target = join(vendor, to);
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(modules, from), target, { recursive: true });
+}
+for (const [from, to] of bundles) {
+  await build({
+    entryPoints: [join(root, from)],
+    outfile: join(vendor, to),
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: ["es2020"],
+    legalComments: "eof",
+    logLevel: "warning",
+  });
 }
 console.log(`static assets copied to ${vendor}`);

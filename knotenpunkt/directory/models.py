@@ -11,9 +11,8 @@ from knotenpunkt.core.models import (
     TimeStampedModel,
     choice_display,
 )
+from knotenpunkt.core.richtext import LimitedTextField
 from knotenpunkt.core.validators import phone_validator, postal_code_validator
-
-# German phone and fax numbers as people write them: digits, spaces, +, /, -, parentheses.
 
 
 class OrganisationType(models.TextChoices):
@@ -161,8 +160,8 @@ class Organisation(DistrictScopedModel, TimeStampedModel):
     fax = models.CharField(_("fax"), max_length=30, blank=True, validators=[phone_validator])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    opening_hours = models.TextField(_("opening hours"), blank=True)
-    description = models.TextField(_("short description"), blank=True)
+    opening_hours = LimitedTextField(_("opening hours"), max_length=1000, blank=True)
+    description = LimitedTextField(_("short description"), max_length=2000, blank=True)
     languages = models.ManyToManyField(
         SpokenLanguage, blank=True, related_name="+", verbose_name=_("languages spoken")
     )
@@ -237,7 +236,7 @@ class ContactPerson(DistrictScopedModel, TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
     fax = models.CharField(_("fax"), max_length=30, blank=True, validators=[phone_validator])
     email = models.EmailField(_("e-mail"), blank=True)
-    office_hours = models.TextField(_("office hours"), blank=True)
+    office_hours = LimitedTextField(_("office hours"), max_length=1000, blank=True)
     languages = models.ManyToManyField(
         SpokenLanguage, blank=True, related_name="+", verbose_name=_("languages spoken")
     )
@@ -283,7 +282,7 @@ class OfficeUnit(DistrictScopedModel):
     """A unit of the district office (Sachgebiet, Stabsstelle) in the staff directory."""
 
     name = models.CharField(_("name"), max_length=150)
-    description = models.TextField(_("responsibilities"), blank=True)
+    description = LimitedTextField(_("responsibilities"), max_length=2000, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

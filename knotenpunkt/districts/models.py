@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.models import DistrictScopedModel
+from knotenpunkt.core.richtext import LimitedTextField
 from knotenpunkt.core.validators import (
     BoundedPositiveSmallIntegerField,
     phone_validator,
@@ -34,6 +35,10 @@ def validate_slug_not_reserved(value):
 
     if value in RESERVED_SLUGS:
         raise ValidationError(_("This address is reserved; choose another one."))
+
+
+# The longest legal text (Impressum, privacy notice, accessibility statement) a district keeps.
+LEGAL_TEXT_MAX_LENGTH = 50_000
 
 
 class District(models.Model):
@@ -63,9 +68,14 @@ class District(models.Model):
     office_email = models.EmailField(_("e-mail"), blank=True)
     office_website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="district-logos/", blank=True)
-    imprint_text = models.TextField(_("Impressum"), blank=True)
-    privacy_text = models.TextField(_("privacy notice"), blank=True)
-    accessibility_text = models.TextField(_("accessibility statement"), blank=True)
+    # Legal texts can be long (a privacy notice runs to many pages), but not unbounded.
+    imprint_text = LimitedTextField(_("Impressum"), max_length=LEGAL_TEXT_MAX_LENGTH, blank=True)
+    privacy_text = LimitedTextField(
+        _("privacy notice"), max_length=LEGAL_TEXT_MAX_LENGTH, blank=True
+    )
+    accessibility_text = LimitedTextField(
+        _("accessibility statement"), max_length=LEGAL_TEXT_MAX_LENGTH, blank=True
+    )
     is_active = models.BooleanField(_("active"), default=True)
     directory_review_months = BoundedPositiveSmallIntegerField(
         _("months until a directory entry must be confirmed again"),

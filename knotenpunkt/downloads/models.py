@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.models import DistrictQuerySet, DistrictScopedModel, TimeStampedModel
+from knotenpunkt.core.richtext import LimitedTextField
 
 
 class DocumentCategory(models.TextChoices):
@@ -27,7 +28,7 @@ class Document(DistrictScopedModel, TimeStampedModel):
     """A document in the download centre; its newest version is the current one."""
 
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=2000, blank=True)
     category = models.CharField(
         _("category"),
         max_length=20,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.richtext import RTL_LANGUAGES, RichTextFormField
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
 
@@ -25,8 +26,6 @@ from .models import (
 from .permissions import editable_providers
 from .services import OFFER_EDIT, OFFER_FIELDS, OFFER_M2M_FIELDS, PLACE_FIELDS, TIME_FIELDS
 
-# Languages written from right to left: their translation fields get dir="rtl".
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 # What a place row and a time row of the offer form offer beyond the rows already saved.
 EXTRA_PLACES = 1
 EXTRA_TIMES = 2
@@ -113,7 +112,6 @@ class OfferForm(forms.ModelForm):
         field_classes = {"provider": DistrictModelChoiceField, "category": CategoryChoiceField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
-            "description": forms.Textarea(attrs={"rows": 8}),
             "accessibility": forms.Textarea(attrs={"rows": 3}),
             "valid_from": _date_input(),
             "valid_until": _date_input(),
@@ -123,13 +121,6 @@ class OfferForm(forms.ModelForm):
                 attrs={"class": "kern-form-check__checkbox"}
             ),
             "languages": forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
-        }
-        help_texts = {
-            "description": _(
-                "Simple formatting is possible with HTML: paragraphs, bold and italic text, "
-                "lists, headings (h3, h4) and links. Everything else, such as scripts, styles "
-                "and images, is removed when saving."
-            ),
         }
 
     def __init__(self, *args, district, actor, **kwargs):
@@ -344,12 +335,7 @@ class TranslationForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
     )
-    description = forms.CharField(
-        label=_("Description"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=OfferForm.Meta.help_texts["description"],
-    )
+    description = RichTextFormField(label=_("Description"), required=False)
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,6 +25,7 @@ from knotenpunkt.core.models import (
     TimeStampedModel,
     choice_display,
 )
+from knotenpunkt.core.richtext import LimitedTextField, RichTextField
 from knotenpunkt.core.validators import phone_validator, postal_code_validator
 
 # The names offers have always used for the shared states.
@@ -154,11 +155,7 @@ class Offer(ReviewedModel, DistrictScopedModel, TimeStampedModel):
         max_length=300,
         help_text=_("One or two sentences shown in the search results."),
     )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("Formatting: headings, lists, links. Scripts and styles are removed."),
-    )
+    description = RichTextField(_("description"), blank=True)
     provider = models.ForeignKey(
         "directory.Organisation",
         on_delete=models.PROTECT,
@@ -194,7 +191,7 @@ class Offer(ReviewedModel, DistrictScopedModel, TimeStampedModel):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    accessibility = models.TextField(_("accessibility"), blank=True)
+    accessibility = LimitedTextField(_("accessibility"), max_length=2000, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_phone = models.CharField(
         _("phone"), max_length=30, blank=True, validators=[phone_validator]
@@ -378,7 +375,7 @@ class OfferTranslation(DistrictScopedModel, TimeStampedModel):
     language = models.CharField(_("language"), max_length=8)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     source_hash = models.CharField(max_length=64, editable=False)
 
     class Meta:

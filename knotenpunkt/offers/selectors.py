@@ -20,6 +20,7 @@ from knotenpunkt.core.lifecycle.translation import (
     translation_status_annotation,
 )
 from knotenpunkt.core.models import choice_display
+from knotenpunkt.core.textdiff import Difference
 from knotenpunkt.directory.models import LanguageCode
 
 from .cards import OfferCard
@@ -356,7 +357,8 @@ def _relation_display(offer, field):
 
 
 def pending_change_differences(original, revision):
-    """Return ``(label, published value, changed value)`` for each field the pending change alters.
+    """Return a ``Difference`` (label, published value, changed value) for each field the
+    pending change alters; its ``diff`` marks the words inserted and removed.
 
     Both offers should come from ``offer_for_workspace`` (relations prefetched).
     """
@@ -372,7 +374,7 @@ def pending_change_differences(original, revision):
             old, new = _relation_display(original, field), _relation_display(revision, field)
         if old != new:
             label = labels.get(field) or Offer._meta.get_field(field).verbose_name
-            differences.append((str(label), old, new))
+            differences.append(Difference(str(label), old, new))
     return differences
 
 

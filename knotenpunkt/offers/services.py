@@ -12,7 +12,6 @@ are the shared lifecycle blocks (``core.lifecycle``); this module adds who may t
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
-import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +24,9 @@ from knotenpunkt.core.lifecycle.changes import (
     apply_changes,
     check_same_district,
     describe_pks,
+    describe_rich_text,
 )
+from knotenpunkt.core.richtext import clean_rich_text
 from knotenpunkt.notifications.services import notify, resolve
 
 from . import notifications, search
@@ -66,23 +67,6 @@ OFFER_FIELDS = (
 OFFER_M2M_FIELDS = ("target_groups", "languages")
 PLACE_FIELDS = ("name", "street", "postal_code", "city", "municipality", "latitude", "longitude")
 TIME_FIELDS = ("weekday", "date", "starts_at", "ends_at")
-
-# What an offer's description may contain: structure and links, nothing that runs or styles.
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "a"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
-def sanitise_html(html: str) -> str:
-    """Return ``html`` with only the allowed tags; scripts and styles go with their content."""
-    return nh3.clean(
-        html or "",
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
 
 
 def _rows(rows, key):
@@ -131,8 +115,8 @@ def _places_and_times(offer):
 OFFER_EDIT = Editable(
     fields=OFFER_FIELDS,
     m2m_fields=OFFER_M2M_FIELDS,
-    normalise={"description": sanitise_html},
-    describe=dict.fromkeys(OFFER_M2M_FIELDS, describe_pks),
+    normalise={"description": clean_rich_text},
+    describe={"description": describe_rich_text, **dict.fromkeys(OFFER_M2M_FIELDS, describe_pks)},
     extra_state=_places_and_times,
 )
 
@@ -401,7 +385,7 @@ def translation_save(
     )
     translation.title = title.strip()
     translation.summary = summary.strip()
-    translation.description = sanitise_html(description)
+    translation.description = clean_rich_text(description)
     translation.source_hash = offer.text_hash
     translation.full_clean()
     translation.save()

@@ -23,9 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from knotenpunkt.core.audit import record_change
+from knotenpunkt.core.richtext import html_to_text
 
-# What the audit log keeps of a value.
+# What the audit log keeps of a value; of a text, enough to show what changed in it
+# (the history shows a text's change word by word, see core.textdiff).
 MAX_DESCRIPTION = 200
+MAX_TEXT_DESCRIPTION = 5000
 
 
 class _Keep:
@@ -66,6 +69,11 @@ def describe_value(value) -> str:
     return "" if value is None else str(value)
 
 
+def describe_rich_text(value) -> str:
+    """Return rich text as the audit log keeps it: its words, without the tags."""
+    return " ".join(html_to_text(value).split())
+
+
 def describe_pks(value) -> str:
     """Return the ids (codes) of related records, sorted, as the audit log keeps them."""
     return ", ".join(sorted(str(getattr(item, "pk", item)) for item in _items(value)))
@@ -103,7 +111,8 @@ class Editable:
 
     def audit_text(self, name, value) -> str:
         """Return the new ``value`` of field ``name`` as the audit log keeps it."""
-        return self.describe.get(name, describe_value)(value)[:MAX_DESCRIPTION]
+        limit = MAX_TEXT_DESCRIPTION if isinstance(value, str) else MAX_DESCRIPTION
+        return self.describe.get(name, describe_value)(value)[:limit]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from knotenpunkt.core.richtext import LimitedTextField
+
+# The longest note a reviewer gives with a record sent back.
+REVIEW_NOTE_MAX_LENGTH = 2000
+
 
 class ReviewState(models.TextChoices):
     DRAFT = "draft", gettext_lazy("Draft")
@@ -68,7 +73,9 @@ class ReviewedModel(models.Model):
         verbose_name=gettext_lazy("change of"),
     )
     published_at = models.DateTimeField(gettext_lazy("first published"), null=True, blank=True)
-    review_note = models.TextField(gettext_lazy("note of the reviewer"), blank=True)
+    review_note = LimitedTextField(
+        gettext_lazy("note of the reviewer"), max_length=REVIEW_NOTE_MAX_LENGTH, blank=True
+    )
 
     class Meta:
         abstract = True

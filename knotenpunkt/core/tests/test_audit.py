@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from knotenpunkt.accounts.tests.factories import UserFactory
-from knotenpunkt.core.audit import history_of, history_rows, record_change
+from knotenpunkt.core.audit import ShownChange, history_of, history_rows, record_change
 from knotenpunkt.districts.tests.factories import MunicipalityFactory
 
 
@@ -48,5 +48,5 @@ def test_history_rows_name_the_person_and_label_actions_fields_and_values(distri
         "Aylin Demir",
     ]
     assert [row.action for row in rows] == ["archive", "confirm", "Changed", "Changed"]
-    assert rows[-1].changes == [("Name", "NEU")]
+    assert rows[-1].changes == [ShownChange("Name", "NEU")]
     assert rows[0].changes == []

@@ -542,6 +542,30 @@ def test_the_history_shows_who_changed_what_with_readable_field_names(
     assert (actor.name or actor.email) in content
 
 
+def test_the_history_shows_choice_labels_yes_or_no_and_a_word_difference_of_texts(
+    client, district, users, organisation, german
+):
+    _log_in(client, users[Role.DISTRICT_COORDINATOR])
+    url = _url("workspace_organisation", district, pk=organisation.pk)
+    client.post(url, _edit_data(organisation, description="Beratung am Montag."))
+    client.post(
+        url,
+        _edit_data(
+            organisation,
+            type="church",
+            is_public=None,
+            description="Beratung jeden Dienstag.",
+        ),
+    )
+    response = client.get(_url("workspace_organisation_history", district, pk=organisation.pk))
+    content = response.content.decode()
+    assert german("Church or parish") in content
+    assert ">church<" not in content
+    assert f"<bdi>{german('no')}</bdi>" in content
+    assert "am Montag.<span" in content and "jeden Dienstag.<span" in content
+    assert "<del>" in content and "<ins>" in content
+
+
 def test_the_stale_list_shows_entries_not_confirmed_within_the_period(
     client, district, users, municipalities
 ):

@@ -257,6 +257,7 @@ def organisation_history_view(request, pk):
         organisation_history(district=district, organisation=organisation),
         actions=ACTION_LABELS,
         labels=_field_labels(),
+        model=Organisation,
     )
     return render(
         request,

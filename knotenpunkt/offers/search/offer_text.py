@@ -1,14 +1,6 @@
 """The search text of an offer: what the full-text index of each database reads."""
 
-import html
-import re
-
-TAG = re.compile(r"<[^>]+>")
-
-
-def plain_text(markup: str) -> str:
-    """Return the text of sanitised HTML, without tags and entities."""
-    return html.unescape(TAG.sub(" ", markup or ""))
+from knotenpunkt.core.richtext import html_to_text as plain_text
 
 
 def search_text(offer) -> str:

@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from knotenpunkt.core.lifecycle.changes import STALE_EDIT_MESSAGE
 from knotenpunkt.core.models import AuditEntry
+from knotenpunkt.core.richtext import RICH_TEXT_HINT
 from knotenpunkt.core.roles import Role
 from knotenpunkt.directory.tests.factories import OrganisationFactory
 from knotenpunkt.offers import categories as categories_module
@@ -284,7 +285,7 @@ def test_the_form_offers_only_the_own_organisation_and_the_category_tree(
     assert labels[index + 1] == "\u00a0" * 4 + child.name
     content = response.content.decode()
     assert "Fremder Träger" not in content
-    assert "Skripte" in str(form.fields["description"].help_text)
+    assert form.fields["description"].help_text == RICH_TEXT_HINT
 
 
 def test_the_form_lists_target_groups_and_languages_in_their_natural_order(

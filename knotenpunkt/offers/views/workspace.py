@@ -124,6 +124,7 @@ def _history(district, offer):
         labels=_field_labels(),
         automatic={"offers.confirm": _("Provider, with the link of the reminder e-mail")},
         value=shown,
+        model=Offer,
     )
 
 
