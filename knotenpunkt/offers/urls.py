@@ -1,12 +1,23 @@
 """The offers catalogue's URLs, collected from its view modules."""
 
-from .views import categories, coverage, embed, feeds, freshness, public, translations, workspace
+from .views import (
+    categories,
+    coverage,
+    embed,
+    feeds,
+    form_rows,
+    freshness,
+    public,
+    translations,
+    workspace,
+)
 
 app_name = "offers"
 
 urlpatterns = (
     public.urlpatterns
     + workspace.urlpatterns
+    + form_rows.urlpatterns
     + translations.urlpatterns
     + freshness.urlpatterns
     + categories.urlpatterns
