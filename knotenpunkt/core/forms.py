@@ -88,7 +88,7 @@ def error_summary(*items):
                 entries.append({"href": f"#{item.prefix}", "label": "", "message": message})
             row_label = getattr(item, "row_label", "")
             for index, form in enumerate(item.forms):
-                if item.can_delete and item._should_delete_form(form):
+                if getattr(form, "cleaned_data", {}).get("DELETE"):
                     continue
                 label = f"{row_label} {index + 1}"
                 entries.extend(_form_entries(form, row=label, row_id=form.prefix))

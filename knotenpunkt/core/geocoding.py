@@ -6,6 +6,7 @@ answer, a timeout, nothing found) gives None; the caller then falls back, for a 
 the centre of its municipality. Answers are cached, so that an address is looked up once.
 """
 
+import hashlib
 import json
 import logging
 import urllib.parse
@@ -32,7 +33,8 @@ def geocode(*, street="", postal_code="", city="") -> tuple[Decimal, Decimal] | 
     query = {key: value for key, value in query.items() if value}
     if not query:
         return None
-    key = "geocode:" + json.dumps(sorted(query.items()))
+    digest = hashlib.sha256(json.dumps(sorted(query.items())).encode()).hexdigest()
+    key = f"geocode:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return tuple(Decimal(value) for value in cached) if cached else None
