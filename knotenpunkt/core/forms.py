@@ -68,3 +68,57 @@ def add_service_error(form, error) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def error_summary(*items):
+    """Return the entries of the error summary above a form: ``{"href", "label", "message"}``.
+
+    ``items`` are forms and formsets (core.formsets). A field's entry links to the field (a
+    checkbox list to its first checkbox, a hidden field to its row), so that the person can
+    go from the summary straight to what needs correcting.
+    """
+    from django.forms.formsets import BaseFormSet
+
+    entries = []
+    for item in items:
+        if item is None or not item.is_bound:
+            continue
+        if isinstance(item, BaseFormSet):
+            for message in item.non_form_errors():
+                entries.append({"href": f"#{item.prefix}", "label": "", "message": message})
+            row_label = getattr(item, "row_label", "")
+            for index, form in enumerate(item.forms):
+                if getattr(form, "cleaned_data", {}).get("DELETE"):
+                    continue
+                label = f"{row_label} {index + 1}"
+                entries.extend(_form_entries(form, row=label, row_id=form.prefix))
+        else:
+            entries.extend(_form_entries(item))
+    return entries
+
+
+def _form_entries(form, *, row="", row_id=""):
+    entries = []
+    for name, errors in form.errors.items():
+        if name == forms.forms.NON_FIELD_ERRORS:
+            field, href = None, f"#{row_id}" if row_id else ""
+        else:
+            field = form[name]
+            href = f"#{_target_id(field, row_id)}"
+        label = str(field.label) if field is not None and not field.is_hidden else ""
+        if row:
+            label = f"{row}: {label}" if label else str(row)
+        for message in errors:
+            entries.append(
+                {"href": href if href != "#" else "", "label": label, "message": message}
+            )
+    return entries
+
+
+def _target_id(field, row_id):
+    """The element the error summary links to for ``field``."""
+    if field.is_hidden:
+        return row_id
+    if isinstance(field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id

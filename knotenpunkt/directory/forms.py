@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.widgets import use_shared_widgets
 from knotenpunkt.districts.models import Municipality
 
 from .models import (
@@ -99,6 +100,7 @@ class OrganisationForm(forms.ModelForm):
         if not may_move:
             self.fields["municipality"].disabled = True
         add_fingerprint(self, ORGANISATION_EDIT)
+        use_shared_widgets(self)
 
 
 class OrganisationFilterForm(forms.Form):
@@ -151,6 +153,7 @@ class ContactPersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = SpokenLanguage.objects.all()
         add_fingerprint(self, CONTACT_EDIT)
+        use_shared_widgets(self)
         organisation = self.instance.organisation
         if organisation.type != OrganisationType.DISTRICT_OFFICE:
             # Units and deputies belong to the staff directory of the district office.

@@ -7,9 +7,18 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core import geocoding
 from knotenpunkt.core.collation import german
 from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.formsets import CappedFormSet, capped_formset_factory, show_without_errors
 from knotenpunkt.core.richtext import RTL_LANGUAGES, RichTextFormField
+from knotenpunkt.core.widgets import (
+    CheckboxList,
+    DateField,
+    DateInput,
+    TimeField,
+    use_shared_widgets,
+)
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
 
@@ -26,9 +35,12 @@ from .models import (
 from .permissions import editable_providers
 from .services import OFFER_EDIT, OFFER_FIELDS, OFFER_M2M_FIELDS, PLACE_FIELDS, TIME_FIELDS
 
-# What a place row and a time row of the offer form offer beyond the rows already saved.
-EXTRA_PLACES = 1
-EXTRA_TIMES = 2
+# The most places and times an offer takes (core.formsets refuses more before building them).
+MAX_PLACES = 20
+MAX_TIMES = 30
+# The address fields of a place: when they change and the pin does not, the place is looked
+# up again (core.geocoding), or put in the centre of its municipality.
+ADDRESS_FIELDS = ("street", "postal_code", "city", "municipality")
 
 
 def in_choice_order(queryset, choices):
@@ -88,14 +100,6 @@ def _label(model, field):
     return capfirst(model._meta.get_field(field).verbose_name)
 
 
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _time_input():
-    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
 class OfferForm(forms.ModelForm):
     """The fields of an offer. Providers and categories are limited to the actor's district
     (and the providers to those the actor writes for); a foreign id answers 404."""
@@ -113,14 +117,12 @@ class OfferForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "accessibility": forms.Textarea(attrs={"rows": 3}),
-            "valid_from": _date_input(),
-            "valid_until": _date_input(),
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
             "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-            # Shown as groups of checkboxes (offers/partials/_checkbox_group.html).
-            "target_groups": forms.CheckboxSelectMultiple(
-                attrs={"class": "kern-form-check__checkbox"}
-            ),
-            "languages": forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
+            # Checkbox lists in a fieldset (components/checkbox_list.html).
+            "target_groups": CheckboxList(),
+            "languages": CheckboxList(),
         }
 
     def __init__(self, *args, district, actor, **kwargs):
@@ -136,24 +138,72 @@ class OfferForm(forms.ModelForm):
             SpokenLanguage.objects.all(), LanguageCode
         )
         add_fingerprint(self, OFFER_EDIT)
+        use_shared_widgets(self)
+
+
+class CoordinateField(forms.DecimalField):
+    """A latitude or longitude set by the map's pin (hidden); a decimal comma is read, too."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
 
 
 class PlaceForm(forms.ModelForm):
-    """One place of an offer, in a municipality of the district."""
+    """One place of an offer, in a municipality of the district.
+
+    Nobody types coordinates: the pin on the map sets them (static/js/forms.js). Where the
+    pin was not set or moved, the address is looked up (core.geocoding), and the centre of
+    the municipality stands in when that is off or finds nothing.
+    """
 
     class Meta:
         model = OfferPlace
         fields = PLACE_FIELDS
-        field_classes = {"municipality": DistrictModelChoiceField}
-        localized_fields = ("latitude", "longitude")
+        field_classes = {
+            "municipality": DistrictModelChoiceField,
+            "latitude": CoordinateField,
+            "longitude": CoordinateField,
+        }
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.in_district(district).order_by(
             "name"
         )
-        for field in ("latitude", "longitude"):
-            self.fields[field].widget.attrs.update({"inputmode": "decimal"})
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        changed = set(self.changed_data)
+        moved = bool(changed & {"latitude", "longitude"})
+        if changed & set(ADDRESS_FIELDS) and not moved:
+            cleaned["latitude"], cleaned["longitude"] = place_coordinates(cleaned)
+        return cleaned
+
+
+def place_coordinates(place):
+    """Return the coordinates of an address: looked up, or its municipality's centre."""
+    latitude, longitude, _found = locate(place)
+    return latitude, longitude
+
+
+def locate(place):
+    """Return ``(latitude, longitude, found)`` of a place: the address looked up
+    (``found``), else the centre of its municipality (coordinates None if it has none)."""
+    municipality = place.get("municipality")
+    found = geocoding.geocode(
+        street=place.get("street") or "",
+        postal_code=place.get("postal_code") or "",
+        city=place.get("city") or getattr(municipality, "name", ""),
+    )
+    if found:
+        return (*found, True)
+    return getattr(municipality, "latitude", None), getattr(municipality, "longitude", None), False
 
 
 class TimeForm(forms.Form):
@@ -166,18 +216,13 @@ class TimeForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    date = forms.DateField(
+    date = DateField(
         label=_label(OfferTime, "date"),
         required=False,
-        widget=_date_input(),
         help_text=_("For a single date instead of a weekday."),
     )
-    starts_at = forms.TimeField(label=_label(OfferTime, "starts_at"), widget=_time_input())
-    ends_at = forms.TimeField(
-        label=_label(OfferTime, "ends_at"),
-        required=False,
-        widget=_time_input(),
-    )
+    starts_at = TimeField(label=_label(OfferTime, "starts_at"))
+    ends_at = TimeField(label=_label(OfferTime, "ends_at"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -189,8 +234,15 @@ class TimeForm(forms.Form):
         return cleaned
 
 
-class BaseRowFormSet(forms.BaseFormSet):
-    """Rows of an offer (places, times); saved rows can be removed with a checkbox."""
+def focus_first_field(form):
+    """Put the focus on the first visible field of ``form`` when the page (or row) loads."""
+    for field in form.visible_fields():
+        field.field.widget.attrs["autofocus"] = True
+        return
+
+
+class BaseRowFormSet(CappedFormSet):
+    """Rows of an offer (places, times); every row can be removed with a checkbox."""
 
     delete_label = _("Remove")
 
@@ -204,6 +256,7 @@ class BasePlaceFormSet(BaseRowFormSet):
     """Places of an offer: at least one, unless the offer takes place online."""
 
     delete_label = _("Remove this place")
+    row_label = _("Place")
     is_online = False
 
     def clean(self):
@@ -218,18 +271,18 @@ class BasePlaceFormSet(BaseRowFormSet):
 
 class BaseTimeFormSet(BaseRowFormSet):
     delete_label = _("Remove this time")
+    row_label = _("Time")
 
 
-PlaceFormSet = forms.formset_factory(
-    PlaceForm,
-    formset=BasePlaceFormSet,
-    extra=EXTRA_PLACES,
-    can_delete=True,
-    can_delete_extra=False,
+# One empty row when there is none yet; more are added in the form ("Add a place").
+PlaceFormSet = capped_formset_factory(
+    PlaceForm, formset=BasePlaceFormSet, extra=1, can_delete=True, max_num=MAX_PLACES
 )
-TimeFormSet = forms.formset_factory(
-    TimeForm, formset=BaseTimeFormSet, extra=EXTRA_TIMES, can_delete=True, can_delete_extra=False
+TimeFormSet = capped_formset_factory(
+    TimeForm, formset=BaseTimeFormSet, extra=1, can_delete=True, max_num=MAX_TIMES
 )
+# The formsets of the offer form by prefix: a row can be added to each in the browser.
+ROW_FORMSETS = {"places": PlaceFormSet, "times": TimeFormSet}
 
 
 def rows(formset):
@@ -261,6 +314,24 @@ class OfferForms:
             data, initial=places, prefix="places", form_kwargs={"district": district}
         )
         self.times = TimeFormSet(data, initial=times, prefix="times")
+        # Fewer tab stops: an empty row only where there is none yet.
+        self.places.extra = 0 if places else 1
+        self.times.extra = 0 if times else 1
+        # The prefix of the formset that got a row just now ("Add a place" without JavaScript).
+        self.added_row = None
+
+    @property
+    def all(self):
+        """The form and its formsets, for the error summary."""
+        return [self.form, self.places, self.times]
+
+    def show_added_row(self, prefix):
+        """Show the form again, unsaved and without errors, its new row of ``prefix`` focused."""
+        show_without_errors(self.form, self.places, self.times)
+        self.added_row = prefix
+        formset = getattr(self, prefix) if prefix else None
+        if formset is not None and formset.forms:
+            focus_first_field(formset.forms[-1])
 
     def is_valid(self):
         form_valid = self.form.is_valid()

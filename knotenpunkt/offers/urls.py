@@ -6,6 +6,7 @@ from .views import (
     embed,
     export,
     feeds,
+    form_rows,
     freshness,
     public,
     translations,
@@ -18,6 +19,7 @@ urlpatterns = (
     public.urlpatterns
     + workspace.urlpatterns
     + export.urlpatterns
+    + form_rows.urlpatterns
     + translations.urlpatterns
     + freshness.urlpatterns
     + categories.urlpatterns

@@ -285,6 +285,14 @@ KNOTENPUNKT_MAP_ATTRIBUTION = env.str(
     "KNOTENPUNKT_MAP_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+# Address look-up for the places of offers (core.geocoding): a Nominatim-compatible service,
+# e.g. https://nominatim.openstreetmap.org (mind its usage policy) or your own. Off when
+# empty; places then get the centre of their municipality unless a pin is set on the map.
+KNOTENPUNKT_GEOCODER_URL = env.str("KNOTENPUNKT_GEOCODER_URL", default="")
+KNOTENPUNKT_GEOCODER_TIMEOUT = env.float("KNOTENPUNKT_GEOCODER_TIMEOUT", default=3.0)
+KNOTENPUNKT_GEOCODER_USER_AGENT = env.str(
+    "KNOTENPUNKT_GEOCODER_USER_AGENT", default="Knotenpunkt (integration network platform)"
+)
 _tile_url = urlsplit(KNOTENPUNKT_MAP_TILE_URL.replace("{s}", "*"))
 _map_tile_origin = f"{_tile_url.scheme}://{_tile_url.netloc}" if _tile_url.netloc else None
 

@@ -1,6 +1,7 @@
 """Render Django form fields with KERN UX markup, and small helpers of the templates."""
 
 from django import forms, template
+from django.template import loader
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -8,6 +9,7 @@ from django.utils.translation import pgettext
 
 from knotenpunkt.core.text import before_full_stop
 from knotenpunkt.core.validators import tel_href
+from knotenpunkt.core.widgets import FILTER_FROM
 
 register = template.Library()
 
@@ -55,6 +57,25 @@ def is_checkbox(bound_field):
 
 
 @register.filter
+def is_checkbox_list(bound_field):
+    """Whether ``bound_field`` is a choice among many (components/checkbox_list.html)."""
+    return isinstance(bound_field.field.widget, forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def has_filter(bound_field):
+    """Whether the checkbox list of ``bound_field`` is long enough for a filter box."""
+    widget = bound_field.field.widget
+    return len(bound_field.subwidgets) >= getattr(widget, "filter_from", FILTER_FROM)
+
+
+@register.filter
+def chosen_labels(bound_field):
+    """Return the labels of the options of ``bound_field`` that are chosen."""
+    return [option.choice_label for option in bound_field.subwidgets if option.data["selected"]]
+
+
+@register.filter
 def is_select(bound_field):
     return isinstance(bound_field.field.widget, forms.Select)
 
@@ -70,6 +91,53 @@ def join_list(items):
     """Join ``items`` with the list separator of the current language (escaped)."""
     separator = conditional_escape(list_separator())
     return mark_safe(separator.join(conditional_escape(item) for item in items))  # noqa: S308
+
+
+@register.simple_tag
+def error_summary_entries(form=None, forms_and_formsets=None):
+    """Return the entries of the error summary of ``form`` or of several forms and formsets."""
+    from knotenpunkt.core.forms import error_summary
+
+    items = list(forms_and_formsets or [])
+    if form is not None and form != "":
+        items.insert(0, form)
+    return error_summary(*items)
+
+
+class FieldsetNode(template.Node):
+    def __init__(self, nodelist, legend, section_id):
+        self.nodelist, self.legend, self.section_id = nodelist, legend, section_id
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        return loader.render_to_string(
+            "components/fieldset.html",
+            {
+                "legend": self.legend.resolve(context),
+                "id": self.section_id.resolve(context) if self.section_id else "",
+                "content": mark_safe(content),  # noqa: S308 - rendered by the template engine
+            },
+        )
+
+
+@register.tag
+def fieldset(parser, token):
+    """A section of a long form with a legend that is a heading (components/fieldset.html).
+
+    ``{% fieldset legend id="cost" %} … fields … {% endfieldset %}``
+    """
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError('Usage: {% fieldset legend [id="…"] %}')
+    legend = parser.compile_filter(bits[1])
+    section_id = None
+    if len(bits) == 3:
+        if not bits[2].startswith("id="):
+            raise template.TemplateSyntaxError('Usage: {% fieldset legend [id="…"] %}')
+        section_id = parser.compile_filter(bits[2][3:])
+    nodelist = parser.parse(("endfieldset",))
+    parser.delete_first_token()
+    return FieldsetNode(nodelist, legend, section_id)
 
 
 @register.simple_tag

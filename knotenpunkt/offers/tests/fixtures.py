@@ -47,6 +47,12 @@ def other_offer(other_district):
 
 
 @pytest.fixture
+def form_row_kwargs():
+    """The URL kwargs of an empty place row of the offer form (htmx)."""
+    return {"prefix": "places"}
+
+
+@pytest.fixture
 def offer_translation_kwargs(offer):
     """The URL kwargs of the Arabic translation page of ``offer``."""
     return {"pk": offer.pk, "language": "ar"}

@@ -25,6 +25,8 @@ VIEW_ACCESS = [
     ("offers:review_queue",           {},                         302,  200,  200,  200,  403,  403,  403,  403,  404),
     ("offers:workspace_offer",        "offer_kwargs",             302,  200,  200,  200,  403,  403,  200,  403,  404),
     ("offers:offer_edit",             "offer_kwargs",             302,  200,  200,  200,  403,  403,  200,  403,  404),
+    ("offers:offer_form_row",         "form_row_kwargs",          302,  200,  200,  200,  403,  403,  200,  403,  404),
+    ("offers:place_lookup",           {},                         302,  200,  200,  200,  403,  403,  200,  403,  404),
     ("offers:offer_submit",           "offer_kwargs",             405,  405,  405,  405,  405,  405,  405,  405,  405),
     ("offers:offer_publish",          "offer_kwargs",             405,  405,  405,  405,  405,  405,  405,  405,  405),
     ("offers:offer_reject",           "offer_kwargs",             302,  200,  200,  200,  403,  403,  403,  403,  404),

@@ -42,6 +42,7 @@ from ..permissions import (
     can_view_overviews,
 )
 from .access import error_message, get_offer, may_edit, may_review, to_offer
+from .form_rows import form_context, wants_row, with_row
 
 WORKSPACE_PAGE_SIZE = 50
 # How long the link of a reminder e-mail works; the reminder goes out two weeks before the
@@ -179,8 +180,12 @@ def offer_detail(request, pk):
 @district_permission_required(can_use_offer_workspace)
 def offer_create(request):
     district = request.district
-    offer_forms = OfferForms(request.POST or None, district=district, actor=request.user)
-    if request.method == "POST" and offer_forms.is_valid():
+    added = wants_row(request) if request.method == "POST" else None
+    if added:
+        offer_forms = _forms_with_row(request, added, district=district)
+    else:
+        offer_forms = OfferForms(request.POST or None, district=district, actor=request.user)
+    if request.method == "POST" and not added and offer_forms.is_valid():
         try:
             offer = services.offer_create(
                 actor=request.user, district=district, **offer_forms.service_kwargs()
@@ -193,9 +198,21 @@ def offer_create(request):
                 _("The draft has been saved. Submit it for review when it is ready."),
             )
             return to_offer(request, offer)
-    return render(
-        request, "offers/workspace/offer_form.html", {"forms": offer_forms, "offer": None}
+    context = {**form_context(), "forms": offer_forms, "offer": None}
+    return render(request, "offers/workspace/offer_form.html", context)
+
+
+def _forms_with_row(request, prefix, *, district, offer=None):
+    """The submitted offer form shown again, unsaved, with one more row of ``prefix``."""
+    data = with_row(request, prefix)
+    offer_forms = OfferForms(
+        data if data is not None else request.POST,
+        district=district,
+        actor=request.user,
+        offer=offer,
     )
+    offer_forms.show_added_row(prefix if data is not None else None)
+    return offer_forms
 
 
 @require_http_methods(["GET", "POST"])
@@ -210,11 +227,15 @@ def offer_edit(request, pk):
     # Bind the form to a copy (of the pending change, if there is one), so that the
     # service sees what was there before.
     shown = selectors.offer_for_workspace(pending or offer)
-    offer_forms = OfferForms(
-        request.POST or None, district=district, actor=request.user, offer=shown
-    )
+    added = wants_row(request) if request.method == "POST" else None
+    if added:
+        offer_forms = _forms_with_row(request, added, district=district, offer=shown)
+    else:
+        offer_forms = OfferForms(
+            request.POST or None, district=district, actor=request.user, offer=shown
+        )
     status = 200
-    if request.method == "POST" and offer_forms.is_valid():
+    if request.method == "POST" and not added and offer_forms.is_valid():
         try:
             changed = services.offer_update(
                 actor=request.user, offer=offer, **offer_forms.service_kwargs()
@@ -241,7 +262,7 @@ def offer_edit(request, pk):
             else:
                 messages.success(request, _("The offer has been saved."))
             return to_offer(request, offer)
-    context = {"forms": offer_forms, "offer": offer, "pending": pending}
+    context = {**form_context(), "forms": offer_forms, "offer": offer, "pending": pending}
     return render(request, "offers/workspace/offer_form.html", context, status=status)
 
 
