@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm, add_fingerprint
 from knotenpunkt.districts.models import Municipality
 
 from .models import (
@@ -100,7 +100,7 @@ class OrganisationForm(forms.ModelForm):
         add_fingerprint(self, ORGANISATION_EDIT)
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Filter of the workspace list (GET)."""
 
     query = forms.CharField(label=_("Name contains"), max_length=100, required=False)

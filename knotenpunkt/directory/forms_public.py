@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.districts.models import Municipality
 
 from .models import LanguageCode, OrganisationType, TopicCode
@@ -13,7 +13,7 @@ def _with_empty(label, choices):
     return [("", label), *choices]
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Search the directory by text, municipality, type, topic and language spoken."""
 
     query = forms.CharField(label=_("Search"), max_length=100, required=False)
@@ -59,7 +59,7 @@ class OrganisationFilterForm(forms.Form):
         }
 
 
-class MunicipalityChoiceForm(forms.Form):
+class MunicipalityChoiceForm(FilterForm):
     """Choose one municipality of the district (an id of another district answers 404)."""
 
     municipality = DistrictModelChoiceField(

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.districts.models import Municipality
 
 from .importing import KIND_CHOICES, MAX_UPLOAD_BYTES, ORGANISATIONS, UploadError, read_table
@@ -33,7 +33,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class ExportFilterForm(forms.Form):
+class ExportFilterForm(FilterForm):
     """The filters of the directory list; every field is optional."""
 
     kind = forms.ChoiceField(label=_("What to export"), choices=KIND_CHOICES, required=False)

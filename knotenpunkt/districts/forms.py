@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm, add_fingerprint
 
 from .models import District, Region
 from .services import EDITABLE_SETTINGS, SETTINGS_EDIT
@@ -28,7 +28,7 @@ class DistrictSettingsForm(forms.ModelForm):
         add_fingerprint(self, SETTINGS_EDIT)
 
 
-class MunicipalityFilterForm(forms.Form):
+class MunicipalityFilterForm(FilterForm):
     """Filter of the public municipalities list (a GET form; htmx updates the results)."""
 
     query = forms.CharField(label=_("Name contains"), max_length=100, required=False)

@@ -7,7 +7,12 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import (
+    FINGERPRINT_FIELD,
+    DistrictModelChoiceField,
+    FilterForm,
+    add_fingerprint,
+)
 from knotenpunkt.directory.models import LanguageCode, Organisation, SpokenLanguage
 from knotenpunkt.districts.models import Municipality
 
@@ -298,7 +303,7 @@ class OfferForms:
         return kwargs
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(FilterForm):
     """Filter of the workspace list (GET)."""
 
     PENDING = "pending_change"

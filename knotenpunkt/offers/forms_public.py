@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.directory.models import LanguageCode, Organisation
 from knotenpunkt.districts.models import Municipality
 
@@ -36,7 +36,7 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(FilterForm):
     """Search the offers by text, category, municipality, language, target group, cost."""
 
     query = forms.CharField(
