@@ -25,6 +25,12 @@ const copies = [
   // The rich-text editor bundles Tiptap and ProseMirror (both MIT).
   ["@tiptap/core/LICENSE.md", "richtext/LICENSE-tiptap.md"],
   ["prosemirror-view/LICENSE", "richtext/LICENSE-prosemirror"],
+  // Groups nearby markers of the offers map into clusters (one tab stop instead of hundreds).
+  ["leaflet.markercluster/dist/leaflet.markercluster.js", "leaflet.markercluster/leaflet.markercluster.js"],
+  ["leaflet.markercluster/dist/leaflet.markercluster.js.map", "leaflet.markercluster/leaflet.markercluster.js.map"],
+  ["leaflet.markercluster/dist/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.css"],
+  ["leaflet.markercluster/dist/MarkerCluster.Default.css", "leaflet.markercluster/MarkerCluster.Default.css"],
+  ["leaflet.markercluster/MIT-LICENCE.txt", "leaflet.markercluster/LICENSE"],
 ];
 
 // Our modules, bundled with the npm packages they import into one file each.

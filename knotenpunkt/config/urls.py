@@ -1,7 +1,10 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from knotenpunkt.accounts import views as accounts_views
 from knotenpunkt.core import views as core_views
@@ -19,6 +22,13 @@ handler429 = "knotenpunkt.core.views.too_many_requests"
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico where a page names no icon (a PDF viewer, a feed reader).
+    # Not permanent: the static file's name changes with its content.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("favicon.svg"), permanent=False),
+        name="favicon",
+    ),
     # Django's language switch, which also keeps a logged-in person's choice (accounts).
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,7 +12,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DistrictModelChoiceField
+from .forms import DistrictModelChoiceField, FilterForm
 
 # The text of every search is ``q``, as in the API; links of old read ``query``.
 RENAMED_PARAMETERS = {"query": "q"}
@@ -48,7 +48,7 @@ class CountedSelect(forms.Select):
 
 class FilterChoiceField(DistrictModelChoiceField):
     """A choice among one district's records in a filter: an unknown id is invalid (and
-    dropped by ``FilterForm``), not a 404."""
+    dropped by ``SearchFilterForm``), not a 404."""
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -61,8 +61,9 @@ class FilterChoiceField(DistrictModelChoiceField):
             ) from exc
 
 
-class FilterForm(forms.Form):
-    """A search form whose invalid filters are dropped, not shown as errors.
+class SearchFilterForm(FilterForm):
+    """A search form whose invalid filters are dropped, not shown as errors (the filters
+    of public search pages, which people bookmark).
 
     ``kept_errors``: the fields whose errors the visitor should see and fix (the search
     text that is too long); every other field with an invalid value is left out and named

@@ -1,4 +1,5 @@
-"""The project's form renderer: Django's templates, with select boxes rendered in Python.
+"""The project's form renderer: Django's templates, with select boxes rendered in Python
+and KERN's markup for the widgets Django draws without classes (file fields).
 
 Django renders every ``<option>`` through its own template include. A filter form with a
 hundred options (municipalities, types, languages) then costs tens of milliseconds per
@@ -13,6 +14,10 @@ from django.utils.safestring import mark_safe
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+# Django's widget templates replaced by KERN-styled ones (in core/templates/) for every form.
+KERN_TEMPLATES = {
+    "django/forms/widgets/clearable_file_input.html": "core/widgets/clearable_file_input.html",
+}
 
 
 class FormRenderer(DjangoTemplates):
@@ -20,6 +25,7 @@ class FormRenderer(DjangoTemplates):
         widget = context.get("widget")
         if template_name == SELECT_TEMPLATE and _plain_options(widget):
             return render_select(widget)
+        template_name = KERN_TEMPLATES.get(template_name, template_name)
         return super().render(template_name, context, request=request)
 
 

@@ -38,6 +38,16 @@ class DistrictModelChoiceField(forms.ModelChoiceField):
             raise Http404 from exc
 
 
+class FilterForm(forms.Form):
+    """A form that narrows a list (search, filters): none of its fields is required.
+
+    Its fields are not marked "optional" (components/field.html): in a filter every field is,
+    and the mark on each would only be noise.
+    """
+
+    is_filter = True
+
+
 # The hidden field of an edit form that carries the record's fingerprint (see
 # core.lifecycle.changes); services take it as their ``fingerprint`` argument.
 FINGERPRINT_FIELD = "fingerprint"

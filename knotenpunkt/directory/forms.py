@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
-from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm, add_fingerprint
 from knotenpunkt.core.widgets import use_shared_widgets
 from knotenpunkt.districts.models import Municipality
 
@@ -103,7 +103,7 @@ class OrganisationForm(forms.ModelForm):
         use_shared_widgets(self)
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Filter of the workspace list (GET)."""
 
     query = forms.CharField(label=_("Name contains"), max_length=100, required=False)

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.filters import FilterChoiceField, FilterForm
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.filters import FilterChoiceField, SearchFilterForm
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.districts.models import Municipality
 
 from .models import LanguageCode, OrganisationType, TopicCode
@@ -14,7 +14,7 @@ def _with_empty(label, choices):
     return [("", label), *choices]
 
 
-class OrganisationFilterForm(FilterForm):
+class OrganisationFilterForm(SearchFilterForm):
     """Search the directory by text, municipality, type, topic and language spoken."""
 
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
@@ -65,7 +65,7 @@ class OrganisationFilterForm(FilterForm):
         }
 
 
-class MunicipalityChoiceForm(forms.Form):
+class MunicipalityChoiceForm(FilterForm):
     """Choose one municipality of the district (an id of another district answers 404)."""
 
     municipality = DistrictModelChoiceField(

@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.core.uploads import check_upload_size, max_upload_bytes, upload_limit
 from knotenpunkt.districts.models import Municipality
 
@@ -37,7 +37,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class ExportFilterForm(forms.Form):
+class ExportFilterForm(FilterForm):
     """The filters of the directory list; every field is optional."""
 
     kind = forms.ChoiceField(label=_("What to export"), choices=KIND_CHOICES, required=False)

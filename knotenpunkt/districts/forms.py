@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
-from knotenpunkt.core.forms import DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm, add_fingerprint
 from knotenpunkt.core.uploads import check_upload_size
 
 from .models import District, Region
@@ -36,7 +36,7 @@ class DistrictSettingsForm(forms.ModelForm):
         return logo
 
 
-class MunicipalityFilterForm(forms.Form):
+class MunicipalityFilterForm(FilterForm):
     """Filter of the public municipalities list (a GET form; htmx updates the results)."""
 
     query = forms.CharField(label=_("Name contains"), max_length=100, required=False)

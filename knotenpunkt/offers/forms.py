@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core import geocoding
 from knotenpunkt.core.collation import german
-from knotenpunkt.core.forms import FINGERPRINT_FIELD, DistrictModelChoiceField, add_fingerprint
+from knotenpunkt.core.forms import (
+    FINGERPRINT_FIELD,
+    DistrictModelChoiceField,
+    FilterForm,
+    add_fingerprint,
+)
 from knotenpunkt.core.formsets import CappedFormSet, capped_formset_factory, show_without_errors
 from knotenpunkt.core.richtext import RTL_LANGUAGES, RichTextFormField
 from knotenpunkt.core.widgets import (
@@ -361,7 +366,7 @@ class OfferForms:
         return kwargs
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(FilterForm):
     """Filter of the workspace list (GET)."""
 
     PENDING = "pending_change"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
-from knotenpunkt.core.forms import DistrictModelChoiceField
+from knotenpunkt.core.forms import DistrictModelChoiceField, FilterForm
 from knotenpunkt.directory.models import Organisation
 from knotenpunkt.districts.models import Municipality
 
@@ -33,7 +33,7 @@ def chosen_language(value, default):
     return value if value in {code for code, _name in settings.LANGUAGES} else default
 
 
-class EmbedFilterForm(forms.Form):
+class EmbedFilterForm(FilterForm):
     """The embedded catalogue: a search text; the municipality or organisation is fixed by
     the snippet and travels along in hidden fields (an id of another district: 404)."""
 
@@ -58,7 +58,7 @@ class EmbedFilterForm(forms.Form):
         }
 
 
-class EmbedSnippetForm(forms.Form):
+class EmbedSnippetForm(FilterForm):
     """What a partner's snippet shows: the offers for a municipality and/or of an
     organisation, in a language."""
 
@@ -107,7 +107,7 @@ class EmbedSnippetForm(forms.Form):
         return query
 
 
-class FeedFilterForm(forms.Form):
+class FeedFilterForm(FilterForm):
     """The filters of the Atom feed (query parameters; an id of another district: 404)."""
 
     municipality = DistrictModelChoiceField(queryset=None, required=False)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from knotenpunkt.core.collation import german
-from knotenpunkt.core.filters import CountedSelect, FilterChoiceField, FilterForm
+from knotenpunkt.core.filters import CountedSelect, FilterChoiceField, SearchFilterForm
 from knotenpunkt.directory.models import LanguageCode, Organisation
 from knotenpunkt.districts.models import Municipality
 
@@ -37,10 +37,10 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
-class OfferFilterForm(FilterForm):
+class OfferFilterForm(SearchFilterForm):
     """Search the offers by text, category, municipality, language, target group, cost.
 
-    An invalid filter in a link (an old bookmark) is dropped with a note (``FilterForm``).
+    An invalid filter in a link (an old bookmark) is dropped with a note (``SearchFilterForm``).
     """
 
     q = forms.CharField(

@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knotenpunkt.core.forms import FilterForm
+
 from .models import MailState
 from .selectors import NOT_DELIVERED
 
 
-class MailLogFilterForm(forms.Form):
+class MailLogFilterForm(FilterForm):
     """Filter of the delivery log (GET)."""
 
     state = forms.ChoiceField(

@@ -174,7 +174,9 @@ LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
     ("ar", _("Arabic")),
-    ("fa", _("Persian")),
+    # The same name as the language of offers and contacts (directory.LanguageCode), so that
+    # one language is not listed under two names.
+    ("fa", _("Persian (Farsi, Dari)")),
     ("uk", _("Ukrainian")),
     ("tr", _("Turkish")),
     ("ru", _("Russian")),

@@ -3,10 +3,10 @@
 from django import forms
 from django.http import QueryDict
 
-from knotenpunkt.core.filters import FilterForm, renamed_parameters
+from knotenpunkt.core.filters import SearchFilterForm, renamed_parameters
 
 
-class _Form(FilterForm):
+class _Form(SearchFilterForm):
     q = forms.CharField(max_length=5, required=False)
     kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], required=False)
     free = forms.BooleanField(required=False)
