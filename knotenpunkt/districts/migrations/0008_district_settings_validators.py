@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('districts', '0005_membership_moved_to_accounts'),
+        ("districts", "0007_text_limits"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0005_affiliations_from_memberships'),
+        ("directory", "0006_german_name_order"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('districts', '0005_membership_moved_to_accounts'),
+        ("districts", "0006_german_name_order"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('downloads', '0001_initial'),
+        ("downloads", "0002_german_name_order"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0006_search_postings'),
+        ("offers", "0007_german_name_order"),
     ]
 
     operations = [
