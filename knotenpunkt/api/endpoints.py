@@ -44,7 +44,11 @@ from .params import (
 
 router = Router(tags=["catalogue"])
 
-ERRORS = {404: schemas.NotFoundError, 422: schemas.InvalidParametersError}
+ERRORS = {
+    404: schemas.NotFoundError,
+    422: schemas.InvalidParametersError,
+    503: schemas.ServiceUnavailableError,
+}
 
 
 def read(path, *, operation_id, response, summary, description=""):

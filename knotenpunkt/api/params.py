@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator
 
 from knotenpunkt.directory.models import LanguageCode, OrganisationType, TopicCode
 from knotenpunkt.directory.selectors import organisations_for_filtering
@@ -33,14 +33,6 @@ SortParam = Literal["relevance", "name", "newest"]
 class PageParams(BaseModel):
     page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     limit: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="Entries per page (1–100).")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_means_absent(cls, data):
-        """``?category=`` (as an HTML form sends it) means "no category"."""
-        if isinstance(data, dict):
-            return {key: value for key, value in data.items() if value != ""}
-        return data
 
 
 class LanguageParams(BaseModel):

@@ -130,8 +130,8 @@ def offer(item, *, lang, urls, times=None):
                 "weekday": entry.weekday,
                 "weekday_label": entry.get_weekday_display() if entry.weekday is not None else None,
                 "date": entry.date,
-                "starts_at": entry.starts_at,
-                "ends_at": entry.ends_at,
+                "starts_at": local_time(entry.starts_at),
+                "ends_at": local_time(entry.ends_at),
             }
             for entry in times
         ]
@@ -188,3 +188,8 @@ def municipality(item):
         "latitude": _number(item.latitude),
         "longitude": _number(item.longitude),
     }
+
+
+def local_time(value):
+    """A time as the schema declares it (``schemas.LocalTime``): HH:MM:SS, no offset."""
+    return value.strftime("%H:%M:%S") if value is not None else None

@@ -5,7 +5,7 @@ would wrap every nested object for attribute access (a tenth of a list answer's 
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -45,12 +45,24 @@ class Place(BaseModel):
     longitude: float | None
 
 
+# A local time without offset (Europe/Berlin, the district's time): OpenAPI's "format: time"
+# (RFC 3339 full-time) would require an offset, so the schema names the pattern instead.
+LocalTime = Annotated[
+    str,
+    Field(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
+        description="Local time in the district (Europe/Berlin), HH:MM:SS, without offset.",
+        examples=["17:30:00"],
+    ),
+]
+
+
 class OfferTime(BaseModel):
     weekday: int | None = Field(description="0 = Monday … 6 = Sunday; null for a single date.")
     weekday_label: str | None
     date: dt.date | None = Field(description="A single date; null for a weekly time.")
-    starts_at: dt.time
-    ends_at: dt.time | None
+    starts_at: LocalTime
+    ends_at: LocalTime | None
 
 
 class Offer(BaseModel):
@@ -173,4 +185,13 @@ class InvalidParametersError(BaseModel):
 
 
 class NotFoundError(BaseModel):
+    detail: str
+
+
+class ServiceUnavailableError(BaseModel):
+    """RFC 9457 problem details; the answer carries Retry-After."""
+
+    type: str
+    title: str
+    status: int
     detail: str

@@ -21,7 +21,10 @@ address (e.g. `/api/v1/landkreis-beispiel/offers`).
   in `translation_status` whether its text is translated.
 - **Caching**: answers carry `ETag` and `Last-Modified`; send `If-None-Match` or
   `If-Modified-Since` and get `304 Not Modified` while nothing changed.
-- **Errors**: unknown districts and records answer 404, invalid parameters 422, both as JSON.
+- **Errors**: unknown districts and records answer 404; invalid parameters 422, also an
+  empty one (`?page=`) and a page after the last; both as JSON. While the service cannot
+  reach its database it answers 503 with `Retry-After` and a JSON problem (RFC 9457).
+- **Times** of offers are local times in the district (Europe/Berlin), `HH:MM:SS`.
 """
 
 

@@ -248,13 +248,19 @@ def test_sorting_by_newest(client, api_url, district):
     assert _titles(client.get(api_url(district, "offers"), {"sort": "name"})) == ["Alt", "Neu"]
 
 
-def test_empty_parameters_count_as_absent(client, api_url, offer):
-    response = client.get(
-        api_url(offer.district, "offers"),
-        {"q": "", "category": "", "municipality": "", "language": "", "free": "", "page": ""},
-    )
+@pytest.mark.parametrize(
+    "parameter", ["category", "municipality", "language", "free", "page", "lang", "sort"]
+)
+def test_an_empty_parameter_answers_422_as_the_schema_says(client, api_url, offer, parameter):
+    """The schema declares ids, codes, numbers and flags; an empty text is none of them."""
+    response = client.get(api_url(offer.district, "offers"), {parameter: ""})
 
-    assert _titles(response) == [offer.title]
+    assert response.status_code == 422
+    assert [error["parameter"] for error in response.json()["errors"]] == [parameter]
+
+
+def test_an_empty_search_text_searches_nothing(client, api_url, offer):
+    assert _titles(client.get(api_url(offer.district, "offers"), {"q": ""})) == [offer.title]
 
 
 # --- Languages -----------------------------------------------------------------------------
