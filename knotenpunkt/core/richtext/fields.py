@@ -18,7 +18,8 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 RICH_TEXT_HINT = _(
     "Format with the buttons above the text, or with Ctrl+B (bold), Ctrl+I (italic) and "
     "Ctrl+K (link); Alt+F10 moves to the buttons. Without the buttons, write plain text: a "
-    "blank line starts a new paragraph. Scripts, styles and images are removed when saving."
+    "blank line starts a new paragraph (formatting saved before shows as HTML tags; keep or "
+    "delete them). Scripts, styles and images are removed when saving."
 )
 
 

@@ -47,14 +47,16 @@ def _type_description(page, editor_id, texts, *, rtl):
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")
     page.keyboard.type(texts["start"])
+    bold_button = page.locator(".kp-richtext__toolbar [data-command=bold]")
     page.keyboard.press("Control+b")
     page.keyboard.type(texts["bold"])
+    # The toolbar says what the text at the cursor is, for screen readers too.
+    expect(bold_button).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("Control+b")
     page.keyboard.type(".")
     page.keyboard.press("Enter")
     # The list from the toolbar: Alt+F10 moves there, arrows to "List", Enter presses it.
     page.keyboard.press("Alt+F10")
-    bold_button = page.locator(".kp-richtext__toolbar [data-command=bold]")
     expect(bold_button).to_be_focused()
     expect(bold_button).to_have_attribute("aria-pressed", "false")
     for _step in range(4):
