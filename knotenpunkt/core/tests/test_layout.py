@@ -110,6 +110,15 @@ def test_every_htmx_filter_form_says_how_its_requests_follow_each_other(path):
             assert re.search(r"\b(data-)?hx-sync=", form), f"{path}: {form[:80]}"
 
 
+@pytest.mark.parametrize(
+    "path", list(_templates()), ids=lambda path: str(path.relative_to(PACKAGE))
+)
+def test_every_search_form_uses_the_shared_filter_layout(path):
+    for form in re.findall(r"<form\b[^>]*>", path.read_text(), flags=re.S):
+        if 'role="search"' in form and "kpe-" not in form:
+            assert "kp-filter" in form, f"{path}: {form[:80]}"
+
+
 def test_favicon_ico_leads_to_the_static_icon(client, db):
     response = client.get("/favicon.ico")
 

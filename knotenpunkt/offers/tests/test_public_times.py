@@ -40,8 +40,9 @@ def test_an_offer_with_a_dated_time_shows_its_page_with_weekday_and_date(
     assert "Mittwoch, 9. Dezember 2026, " in times
 
 
-def test_times_in_arabic_use_the_arabic_comma(client, district, timed_offer):
-    times = _times(client, district, timed_offer, "ar")
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_times_in_arabic_and_persian_use_the_arabic_comma(client, district, timed_offer, language):
+    times = _times(client, district, timed_offer, language)
 
     assert len(times) == 2
     for day in times:
