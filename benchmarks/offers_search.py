@@ -340,6 +340,7 @@ class _Server:
             except OSError:
                 time.sleep(0.2)
         else:
+            self.__exit__()
             raise SystemExit("gunicorn did not answer within 300 s")
         print(
             f"gunicorn: {self.args.workers} sync workers, settings {self.args.settings} "
