@@ -331,7 +331,8 @@ class _Server:
             "--log-level", "warning",
         ]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=self.code, env=env)  # noqa: S603
-        deadline = time.monotonic() + 60
+        # Workers warm up before they answer (core.warmup): on a loaded machine that takes.
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
                 if self.get("/healthz/")[0] == 200:
@@ -339,7 +340,8 @@ class _Server:
             except OSError:
                 time.sleep(0.2)
         else:
-            raise SystemExit("gunicorn did not answer within 60 s")
+            self.__exit__()
+            raise SystemExit("gunicorn did not answer within 300 s")
         print(
             f"gunicorn: {self.args.workers} sync workers, settings {self.args.settings} "
             f"(DEBUG off), 127.0.0.1:{self.port}, CONN_MAX_AGE "

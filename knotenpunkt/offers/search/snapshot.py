@@ -1,6 +1,7 @@
 """The public offers of a district at one catalogue version, as bit sets (``Snapshot``)."""
 
 import functools
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ from .caching import (
 )
 from .filtering import SORT_NAME, SORT_NEWEST
 from .query import _BACKENDS
+
+# Warming up starts no further district after this many seconds (the first always).
+WARM_UP_SECONDS = 10
 
 
 @dataclass
@@ -173,9 +177,11 @@ def warm_up_snapshots(*, using="default"):
     )
     ids = list(busiest)
     by_id = District.objects.using(using).in_bulk(ids)
-    districts = [by_id[pk] for pk in reversed(ids) if pk in by_id]  # the busiest kept last
-    warmed = []
+    districts = [by_id[pk] for pk in ids if pk in by_id]  # the busiest first
+    warmed, deadline = [], time.monotonic() + WARM_UP_SECONDS
     for district in districts:
+        if warmed and time.monotonic() > deadline:
+            break  # gunicorn kills a worker that boots for longer than its --timeout
         snapshot_for(district, using=using)
         warmed.append(district.pk)
     return warmed

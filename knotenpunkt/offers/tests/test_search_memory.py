@@ -201,3 +201,16 @@ def test_a_process_keeps_the_postings_of_at_most_the_configured_number_of_words(
         search.catalogue_search(district=district, query=text)
 
     assert len(fresh_memory.terms) == 2
+
+
+def test_warming_up_starts_no_further_district_after_its_time_budget(
+    district, other_district, fresh_memory, monkeypatch
+):
+    """gunicorn kills a worker that boots for longer than its timeout."""
+    OfferFactory(district=district, title="Sprachcafé")
+    OfferFactory(district=other_district, title="Nähcafé")
+    monkeypatch.setattr(snapshot_module, "WARM_UP_SECONDS", -1)
+
+    warmed = search.warm_up_snapshots()
+
+    assert len(warmed) == 1
