@@ -283,7 +283,7 @@ class Crawler:
             return path.startswith("/accounts/") or match.view_name in self._private_names
         return True
 
-    def _kind(self, url):
+    def kind(self, url):
         """Return (URL name or path, query parameters) of ``url``."""
         parts = urlsplit(url)
         try:
@@ -297,7 +297,7 @@ class Crawler:
         url = self._normalise(link, base)
         if url is None or url in self._seen or not self._in_scope(urlsplit(url).path):
             return
-        kind = self._kind(url)
+        kind = self.kind(url)
         capped = not exempt and kind[0] not in self.every
         if capped and self.per_kind is not None and self._kinds[kind] >= self.per_kind:
             return
@@ -319,7 +319,7 @@ class Crawler:
     def _visit(self, url, found_on):
         started = time.perf_counter()
         response = self.client.get(url)
-        self.seconds[self._kind(url)] += time.perf_counter() - started
+        self.seconds[self.kind(url)] += time.perf_counter() - started
         content_type = response.get("Content-Type", "")
         if response.streaming:  # a file: read it to the end, which also closes it
             body = b"".join(response.streaming_content)
