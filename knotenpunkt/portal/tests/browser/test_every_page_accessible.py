@@ -8,33 +8,12 @@ visitor; the report lists every page with its violations.
 """
 
 import pytest
-from django.conf import settings
 
 from knotenpunkt.core.demo import load_demo
 from knotenpunkt.core.tests.crawl import Crawler, language_client, start_pages
-from knotenpunkt.core.tests.demo_database import DEMO_DISTRICT
+from knotenpunkt.core.tests.demo_database import DEMO_DISTRICT, demo_members
 
 from .axe import axe_violations, format_violations
-
-
-def _members(district_slug):
-    from allauth.mfa.models import Authenticator
-
-    from knotenpunkt.accounts.models import Membership
-
-    members = {}
-    for membership in Membership.objects.filter(district__slug=district_slug).select_related(
-        "user"
-    ):
-        members.setdefault(membership.role, membership.user)
-    for role in settings.KNOTENPUNKT_MFA_REQUIRED_ROLES:
-        if role in members:
-            Authenticator.objects.get_or_create(
-                user=members[role],
-                type=Authenticator.Type.TOTP,
-                defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
-            )
-    return members
 
 
 def _pages_of_each_kind(crawler, start, checked_kinds):
@@ -53,7 +32,7 @@ def test_every_kind_of_page_has_no_accessibility_violations(
 ):
     load_demo()
     checked_kinds, reports = set(), []
-    visitors = [(None, None)] + sorted(_members(DEMO_DISTRICT).items())
+    visitors = [(None, None)] + sorted(demo_members(DEMO_DISTRICT).items())
     for role, user in visitors:
         crawler = Crawler(
             language_client(language, user),
