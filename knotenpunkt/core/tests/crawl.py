@@ -17,7 +17,6 @@ anonymously.
 from __future__ import annotations
 
 import html
-import importlib
 import json
 import re
 import time
@@ -28,28 +27,17 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from xml.etree import ElementTree
 
-from django.apps import apps
 from django.conf import settings
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
-from knotenpunkt.core.plugins import contributions
+from .test_view_access_matrix import ROLE_COLUMNS, _all_rows
 
 # Never walked: assets, Django's admin, switching the language or logging out (which would
 # end the walk's session), the health check.
 SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/i18n/", "/accounts/logout/", "/healthz/")
 # The word typed into every text field of a GET form (a search).
 SEARCH_WORD = "Deutsch"
-# Columns of a view-access row: (URL name, kwargs, anon, 7 roles …, other district).
-ROLE_COLUMNS = (
-    "district_admin",
-    "district_coordinator",
-    "municipal_coordinator",
-    "integration_manager",
-    "integration_team_lead",
-    "partner_editor",
-    "volunteer",
-)
 HTML = "text/html"
 
 
@@ -138,16 +126,13 @@ def _parse(document):
 
 def view_access_rows():
     """Return the rows of every app's view-access table."""
-    rows = []
-    for label, module in contributions("view_access"):
-        name = f"{apps.get_app_config(label).name}.{module}"
-        rows.extend(importlib.import_module(name).VIEW_ACCESS)
-    return rows
+    return _all_rows()
 
 
 def start_pages(district_slug, role=None):
     """Return the pages without URL arguments that ``role`` (None: anonymous) may open."""
-    column = 2 if role is None else 3 + ROLE_COLUMNS.index(str(role))
+    # A row: (URL name, kwargs, anonymous, one column per role …, another district).
+    column = 2 if role is None else 3 + ROLE_COLUMNS.index(role)
     urls = []
     for row in view_access_rows():
         if row[1] == {} and row[column] == 200:
@@ -283,7 +268,7 @@ class Crawler:
             return path.startswith("/accounts/") or match.view_name in self._private_names
         return True
 
-    def _kind(self, url):
+    def kind(self, url):
         """Return (URL name or path, query parameters) of ``url``."""
         parts = urlsplit(url)
         try:
@@ -297,7 +282,7 @@ class Crawler:
         url = self._normalise(link, base)
         if url is None or url in self._seen or not self._in_scope(urlsplit(url).path):
             return
-        kind = self._kind(url)
+        kind = self.kind(url)
         capped = not exempt and kind[0] not in self.every
         if capped and self.per_kind is not None and self._kinds[kind] >= self.per_kind:
             return
@@ -319,7 +304,7 @@ class Crawler:
     def _visit(self, url, found_on):
         started = time.perf_counter()
         response = self.client.get(url)
-        self.seconds[self._kind(url)] += time.perf_counter() - started
+        self.seconds[self.kind(url)] += time.perf_counter() - started
         content_type = response.get("Content-Type", "")
         if response.streaming:  # a file: read it to the end, which also closes it
             body = b"".join(response.streaming_content)

@@ -6,6 +6,7 @@ Use it as ``from knotenpunkt.core.tests.demo_database import demo  # noqa: F401`
 """
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 
 from knotenpunkt.core.demo import load_demo
@@ -28,3 +29,25 @@ def demo(django_db_setup, django_db_blocker):
                 raise _RollBack
         except _RollBack:
             pass
+
+
+def demo_members(district_slug):
+    """Return {role: user} of the demo district, each able to open the workspace."""
+    from allauth.mfa.models import Authenticator
+
+    from knotenpunkt.accounts.models import Membership
+
+    members = {}
+    for membership in Membership.objects.filter(district__slug=district_slug).select_related(
+        "user"
+    ):
+        members.setdefault(membership.role, membership.user)
+    for role in settings.KNOTENPUNKT_MFA_REQUIRED_ROLES:
+        if role in members:
+            # Without a second factor they would be sent to its set-up (tested in test_mfa).
+            Authenticator.objects.get_or_create(
+                user=members[role],
+                type=Authenticator.Type.TOTP,
+                defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
+            )
+    return members

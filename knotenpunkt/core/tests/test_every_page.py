@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 
 from .crawl import Crawler, api_start_pages, language_client, report, start_pages
-from .demo_database import demo  # noqa: F401  (fixture)
+from .demo_database import demo, demo_members  # noqa: F401  (fixture)
 from .nu_validator import html_errors
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -49,28 +49,6 @@ def test_every_public_page_answers_without_a_server_error(db, demo, language):  
 
     assert len(pages) > 20
     assert not crawler.failures, report(f"Public pages that failed ({language})", crawler.failures)
-
-
-def demo_members(district_slug):
-    """Return {role: user} of the demo district, each able to open the workspace."""
-    from allauth.mfa.models import Authenticator
-
-    from knotenpunkt.accounts.models import Membership
-
-    members = {}
-    for membership in Membership.objects.filter(district__slug=district_slug).select_related(
-        "user"
-    ):
-        members.setdefault(membership.role, membership.user)
-    for role in settings.KNOTENPUNKT_MFA_REQUIRED_ROLES:
-        if role in members:
-            # Without a second factor they would be sent to its set-up (tested in test_mfa).
-            Authenticator.objects.get_or_create(
-                user=members[role],
-                type=Authenticator.Type.TOTP,
-                defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
-            )
-    return members
 
 
 def workspace_crawler(client, district_slug):

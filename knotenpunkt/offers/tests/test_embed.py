@@ -213,7 +213,10 @@ def test_the_snippet_holds_an_iframe_with_the_chosen_filters_and_a_preview(
         f'<iframe src="{html.escape(src)}" title="Offers of {offer.provider.name}" '
         'loading="lazy" width="600" height="600"></iframe>'
     )
-    assert f'<iframe src="{html.escape(src)}" title="Offers of {offer.provider.name}"' in page
+    assert (
+        f'<iframe class="kp-embed-preview" src="{html.escape(src)}" '
+        f'title="Offers of {offer.provider.name}"'
+    ) in page
 
 
 def test_the_snippet_page_refuses_an_id_of_another_district(client, district, other_offer):
