@@ -48,6 +48,18 @@ def assert_fits(page):
     assert horizontal_overflow(page) <= 0, overflowing_elements(page)
 
 
+@pytest.fixture(autouse=True)
+def _reference_lists(db):
+    """Live-server tests empty every table, the reference rows of the migration too."""
+    from knotenpunkt.directory.models import LanguageCode, SpokenLanguage
+    from knotenpunkt.offers.models import TargetGroup, TargetGroupCode
+
+    for code in LanguageCode.values:
+        SpokenLanguage.objects.get_or_create(code=code)
+    for code in TargetGroupCode.values:
+        TargetGroup.objects.get_or_create(code=code)
+
+
 @pytest.fixture
 def setting(district, users, provider, categories, municipalities):
     first = municipalities[0]
