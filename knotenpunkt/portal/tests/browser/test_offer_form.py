@@ -70,6 +70,8 @@ def setting(district, users, provider, categories, municipalities):
 
 def _open_form(new_page, log_in, district, editor, *, javascript=True):
     page = new_page(language="ar", viewport=PHONE, javascript=javascript)
+    # Hundreds of key presses: on a busy CI machine a step may take longer than usual.
+    page.set_default_timeout(30_000)
     page.route(TILES, lambda route: route.abort())
     log_in(page, editor)
     page.goto(f"/{district.slug}/workspace/angebote/neu/")
@@ -187,6 +189,7 @@ def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
 
 def test_a_place_is_removed_with_its_labelled_checkbox(new_page, log_in, district, setting, offer):
     page = new_page(language="ar", viewport=PHONE)
+    page.set_default_timeout(30_000)
     page.route(TILES, lambda route: route.abort())
     log_in(page, setting)
     page.goto(f"/{district.slug}/workspace/angebote/{offer.pk}/bearbeiten/")
