@@ -1,6 +1,7 @@
 // Shared behaviour of the workspace forms; every form works without it.
 // - Checkbox lists (components/checkbox_list.html): a filter box narrows a long list, and
 //   the chosen options are named above it.
+// - The error summary (components/form_errors.html) gets the focus after a failed save.
 // - The pin of a place (offers/partials/_place_map.html): a Leaflet map that sets the
 //   hidden latitude and longitude, with an address look-up.
 (function () {
@@ -174,7 +175,14 @@
     root.querySelectorAll("[data-kp-place-map]").forEach(initPlaceMap);
   }
 
-  document.addEventListener("DOMContentLoaded", () => initAll(document));
+  document.addEventListener("DOMContentLoaded", () => {
+    initAll(document);
+    // After a failed save, start at the error summary: it lists and links every mistake.
+    const summary = document.getElementById("form-errors");
+    if (summary && !document.querySelector("[autofocus]")) {
+      summary.focus();
+    }
+  });
   // A row added with htmx ("Add a place") brings its own map.
   document.addEventListener("htmx:load", (event) => initAll(event.detail.elt.parentNode || document));
 })();

@@ -69,6 +69,8 @@ def test_an_offer_goes_from_the_editor_to_every_public_channel_and_its_translati
     municipalities,
 ):
     here, elsewhere = municipalities[0], municipalities[1]
+    here.latitude, here.longitude = 49.14, 10.07
+    here.save(update_fields=["latitude", "longitude"])
     # Another public offer, in another municipality and category: what search and filters
     # must leave out.
     other = OfferFactory(
@@ -94,9 +96,7 @@ def test_an_offer_goes_from_the_editor_to_every_public_channel_and_its_translati
     editor.locator("#id_places-0-name").fill("Bürgerhaus")
     editor.locator("#id_places-0-city").fill("Crailsheim")
     editor.locator("#id_places-0-municipality").select_option(str(here.pk))
-    # The municipalities of the fixtures have no coordinates to stand in for the place's.
-    editor.locator("#id_places-0-latitude").fill("49,14")
-    editor.locator("#id_places-0-longitude").fill("10,07")
+    # Nobody types coordinates: without a pin, the place gets its municipality's centre.
     editor.locator("#id_times-0-weekday").select_option("1")
     editor.locator("#id_times-0-starts_at").fill("15:00")
     _submit_form(editor)
