@@ -14,7 +14,7 @@ with ONE sync worker (production settings) and:
    districts (``--requests`` each, one client), so that the p95 of both can be compared.
 
 It does both with the search caches bounded as configured (``KNOTENPUNKT_SEARCH_SNAPSHOTS``,
-default 8) and, for comparison, with room for every district (``--unbounded``), which is
+default 48) and, for comparison, with room for every district (``--unbounded``), which is
 what a worker kept before the bound. ``--keep`` (PostgreSQL) keeps the database and reuses it.
 """
 

@@ -262,7 +262,7 @@ KNOTENPUNKT_WORKER_HEARTBEAT = timedelta(seconds=5)
 
 # What one server process keeps of the offers search (docs/decisions/0022): the snapshots of
 # this many districts and the matches of this many texts, least recently used out first.
-KNOTENPUNKT_SEARCH_SNAPSHOTS = env.int("KNOTENPUNKT_SEARCH_SNAPSHOTS", default=8)
+KNOTENPUNKT_SEARCH_SNAPSHOTS = env.int("KNOTENPUNKT_SEARCH_SNAPSHOTS", default=48)
 KNOTENPUNKT_SEARCH_MATCHES = env.int("KNOTENPUNKT_SEARCH_MATCHES", default=64)
 KNOTENPUNKT_SEARCH_TERMS = env.int("KNOTENPUNKT_SEARCH_TERMS", default=128)
 # Warm each server process up when the WSGI application is loaded (core.warmup).
