@@ -75,7 +75,7 @@ def long_texts(district, users, organisation, categories, municipalities):
 
 def _serve_logo(page):
     page.route(
-        re.compile(r"/media/district-logos/"),
+        re.compile(r"/logo/\?v="),
         lambda route: route.fulfill(status=200, content_type="image/svg+xml", body=LOGO),
     )
     page.route(TILES, lambda route: route.abort())

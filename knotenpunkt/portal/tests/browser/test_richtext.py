@@ -147,7 +147,7 @@ def test_without_javascript_plain_text_with_blank_lines_becomes_paragraphs(
     textarea = page.locator("#id_description")
     expect(textarea).to_be_visible()
     expect(page.locator(".kp-richtext__toolbar")).to_have_count(0)
-    expect(page.locator("#id_description_hint")).to_contain_text("Ctrl+B")
+    expect(page.locator("#id_description_hint")).to_contain_text("Strg+B")
     textarea.fill(
         "Wir treffen uns jeden Dienstag.\nAuch in den Ferien.\n\nKinder < 6 Jahre & Eltern"
     )
