@@ -146,7 +146,7 @@ def test_an_editor_writes_an_offer_by_keyboard_on_a_phone_in_arabic(
 
 
 @pytest.mark.skip(
-    reason="hangs in Playwright on a page without JavaScript (issue 11: not finished, see the closing note)"
+    reason="hangs in Playwright without JavaScript (see the closing note of issue 11)"
 )
 def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
     new_page, log_in, district, setting
@@ -189,7 +189,7 @@ def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
 
 
 @pytest.mark.skip(
-    reason="hangs in Playwright on a page without JavaScript (issue 11: not finished, see the closing note)"
+    reason="hangs in Playwright without JavaScript (see the closing note of issue 11)"
 )
 def test_a_place_is_removed_with_its_labelled_checkbox(new_page, log_in, district, setting, offer):
     page = new_page(language="ar", viewport=PHONE)
