@@ -7,13 +7,15 @@ shared editor (``RichTextWidget``), a plain textarea without JavaScript.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .sanitise import RICH_TEXT_MAX_LENGTH, clean_rich_text
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+# Django's own list of the languages written from right to left.
+RTL_LANGUAGES = frozenset(settings.LANGUAGES_BIDI)
 
 RICH_TEXT_HINT = _(
     "Format with the buttons above the text, or with Ctrl+B (bold), Ctrl+I (italic) and "

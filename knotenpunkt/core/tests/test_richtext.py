@@ -6,6 +6,7 @@ import time
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from knotenpunkt.core.richtext import (
     RICH_TEXT_HINT,
@@ -49,7 +50,8 @@ def test_the_rich_text_hint_tells_what_to_type_without_the_buttons():
     field = DescriptionForm().fields["description"]
 
     assert field.help_text == RICH_TEXT_HINT
-    assert "blank line starts a new paragraph" in str(RICH_TEXT_HINT)
+    with translation.override("en"):
+        assert "blank line starts a new paragraph" in str(RICH_TEXT_HINT)
 
 
 def test_nh3_keeps_everything_the_editor_writes_and_adds_rel_to_links():
