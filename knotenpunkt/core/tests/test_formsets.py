@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django import forms
 
 from knotenpunkt.core.formsets import (
@@ -87,3 +88,9 @@ def test_every_formset_of_the_project_comes_from_the_capped_factory():
             if pattern.search(line) and "capped_formset_factory(" not in line:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {line.strip()}")
     assert not offenders
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

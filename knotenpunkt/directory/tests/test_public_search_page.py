@@ -66,3 +66,9 @@ def test_an_empty_directory_search_offers_ways_back(client, district):
     assert 'href="?q=Caritas"' in html
     assert 'href="?type=school"' in html
     assert f'href="{_url(district)}"' in html
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

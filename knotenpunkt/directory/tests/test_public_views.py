@@ -735,3 +735,9 @@ def test_the_overview_needs_the_same_number_of_queries_for_10_and_100_municipali
     with_100 = _count_queries(client, _url("integration_management", district))
 
     assert with_10 == with_100
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

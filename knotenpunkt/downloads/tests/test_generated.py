@@ -308,3 +308,9 @@ def test_the_generated_pdfs_are_tagged_with_language_and_title(
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     assert pdf.metadata.title == f"{expected_title} – {district.name}"
     assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

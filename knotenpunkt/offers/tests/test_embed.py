@@ -237,3 +237,9 @@ def test_the_code_partners_copy_is_valid_html(client, district, offer):
     )
 
     assert html_errors({"the embed code": partner_page}) == []
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

@@ -362,3 +362,9 @@ def test_the_place_lookup_answers_the_found_coordinates_or_the_centre(
     assert found == {"found": True, "latitude": "49.20000", "longitude": "10.20000"}
     missing = client.get(url, {"street": "Nirgendwo 1", "municipality": centre.pk}).json()
     assert missing == {"found": False, "latitude": "49.13500", "longitude": "10.07100"}
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"

@@ -171,3 +171,9 @@ def test_back_to_the_offers_keeps_the_search(client, district, make_offer):
 
     assert 'href="/nordkreis/angebote/?q=caf%C3%A9&amp;free=on"' in kept.content.decode()
     assert f'href="{_url("catalogue", district)}">' in elsewhere.content.decode()
+
+
+@pytest.fixture(autouse=True)
+def _pages_in_english(settings):
+    """The assertions name the English msgids; the pages would otherwise be German."""
+    settings.LANGUAGE_CODE = "en"
