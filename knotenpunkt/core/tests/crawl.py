@@ -333,7 +333,7 @@ class Crawler:
                 self.add(link, found_on=page.url, base=base, exempt=exempt)
             if "?" not in page.url:
                 self._fill_in_forms(forms, page, base)
-        elif "json" in page.content_type:
+        elif _media_type(page.content_type).endswith(("/json", "+json")):
             try:
                 data = json.loads(page.body)
             except ValueError as error:
@@ -344,7 +344,8 @@ class Crawler:
                 self.add(data["next"], found_on=page.url, base=base, exempt=exempt)
             for link in _json_links(data) + _api_records(page.url, data):
                 self.add(link, found_on=page.url, base=base)
-        elif "xml" in page.content_type:
+        elif _media_type(page.content_type).endswith(("/xml", "+xml")):
+            # Not a spreadsheet: its media type merely contains "xml" (…spreadsheetml.sheet).
             try:
                 ElementTree.fromstring(page.body)  # noqa: S314  (our own feed)
             except ElementTree.ParseError as error:
@@ -414,3 +415,8 @@ def report(title, failures, limit=200):
     if len(failures) > limit:
         lines.append(f"  … and {len(failures) - limit} more")
     return "\n".join(lines)
+
+
+def _media_type(content_type):
+    """The media type alone: "application/rss+xml" of "application/rss+xml; charset=utf-8"."""
+    return content_type.split(";", 1)[0].strip().lower()

@@ -75,7 +75,8 @@ class WorkerProcess:
         if self.is_running():
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=10)
+                # Generous: on a loaded two-core CI machine a clean shutdown can take seconds.
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)

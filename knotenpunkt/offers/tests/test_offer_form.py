@@ -92,7 +92,11 @@ def test_the_error_summary_links_a_missing_place_to_the_places(
     html = client.post(_url("offer_create", district), data).content.decode()
     summary = html[html.index('id="form-errors"') : html.index("kp-action-bar--top")]
     assert 'href="#places"' in summary
-    assert '<fieldset class="kern-fieldset kp-rows kern-fieldset--error" id="places"' in html
+    # The link's target takes focus (tabindex="-1") and is marked as the group in error.
+    assert (
+        '<fieldset tabindex="-1" class="kern-fieldset kp-rows kern-fieldset--error" id="places"'
+        in html
+    )
 
 
 # Rows added and removed in the form ------------------------------------------------------------

@@ -20,8 +20,12 @@ def axe_violations(page):
     # Evaluated through the DevTools protocol, so the strict CSP does not block it.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
+    # resultTypes: only the violations are collected in full, which makes a run on a long
+    # page several times faster (axe still evaluates every rule on every element).
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        WCAG_TAGS,
     )
     return result["violations"]
 

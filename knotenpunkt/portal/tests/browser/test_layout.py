@@ -19,7 +19,8 @@ PHONE = {"width": 320, "height": 640}
 ZOOM_200 = {"width": 640, "height": 450}  # 1280 × 900 at 200 % zoom
 DESKTOP = {"width": 1280, "height": 900}
 LONG_WORD = ("Integrationskursträgerinformationsveranstaltungsreihe" * 3)[:120]
-LONG_URL = "https://www.example.org/" + "anmeldung-" * 15 + "?kurs=" + "x" * 40
+# Unbroken, and within the 200 characters of the website field (PostgreSQL enforces them).
+LONG_URL = "https://www.example.org/" + "anmeldung-" * 12 + "?kurs=" + "x" * 40
 LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300" viewBox="0 0 900 300">'
     '<rect width="900" height="300" fill="#0b3d6e"/></svg>'
