@@ -1,4 +1,6 @@
-"""Root fixtures: two districts, each with one user per role."""
+"""Root fixtures: two districts, each with one user per role; and which tests run once."""
+
+import os
 
 import pytest
 
@@ -17,6 +19,24 @@ pytest_plugins = [
     "knotenpunkt.downloads.tests.fixtures",
     "knotenpunkt.offers.tests.fixtures",
 ]
+
+# Browser tests and the walk of every page check what the templates render and how a browser
+# shows it, which does not depend on the database; the views they use are tested on both
+# databases by the other tests. They run in the SQLite run (`make check`), and in the
+# PostgreSQL run only with KNOTENPUNKT_TEST_EVERYTHING=1, so that CI stays within its 20
+# minutes (docs/decisions/0018).
+ONCE_MARKERS = ("browser", "walk")
+
+
+@pytest.hookimpl(trylast=True)  # after portal/tests/browser/conftest.py marked its tests
+def pytest_collection_modifyitems(items):
+    on_postgresql = os.environ.get("KNOTENPUNKT_TEST_DATABASE_URL", "").startswith("postgres")
+    if not on_postgresql or os.environ.get("KNOTENPUNKT_TEST_EVERYTHING") == "1":
+        return
+    skip = pytest.mark.skip(reason="runs once, in the SQLite run (KNOTENPUNKT_TEST_EVERYTHING=1)")
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ONCE_MARKERS):
+            item.add_marker(skip)
 
 
 def _populate(district):

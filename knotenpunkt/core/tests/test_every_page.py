@@ -18,13 +18,8 @@ from .crawl import Crawler, api_start_pages, language_client, report, start_page
 from .demo_database import demo, demo_members  # noqa: F401  (fixture)
 from .nu_validator import html_errors
 
-# The walk of every page checks what the templates render, which does not depend on the
-# database: it runs once, in `make check` on SQLite, and not again in the PostgreSQL run,
-# so that CI stays within its time.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("KNOTENPUNKT_TEST_DATABASE_URL", "").startswith("postgres"),
-    reason="the walk of every page runs once, on SQLite",
-)
+# Runs once, in the SQLite run (conftest.py at the root says why).
+pytestmark = pytest.mark.walk
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVERYTHING = os.environ.get("KNOTENPUNKT_CRAWL_ALL") == "1"

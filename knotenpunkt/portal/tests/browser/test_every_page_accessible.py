@@ -9,8 +9,6 @@ more, and checking each filter of the catalogue and the map would double the wal
 One browser page per visitor; the report lists every page with its violations.
 """
 
-import os
-
 import pytest
 
 from knotenpunkt.core.demo import load_demo
@@ -19,13 +17,8 @@ from knotenpunkt.core.tests.demo_database import DEMO_DISTRICT, demo_members
 
 from .axe import axe_violations, format_violations
 
-# The walk of every page checks what the templates render, which does not depend on the
-# database: it runs once, in `make check` on SQLite, and not again in the PostgreSQL run,
-# so that CI stays within its time.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("KNOTENPUNKT_TEST_DATABASE_URL", "").startswith("postgres"),
-    reason="the walk of every page runs once, on SQLite",
-)
+# Runs once, in the SQLite run (conftest.py at the root says why).
+pytestmark = pytest.mark.walk
 
 
 def _pages_of_each_kind(crawler, start, checked_kinds):
