@@ -17,6 +17,9 @@ def _axe_source():
 
 def axe_violations(page):
     """Return the WCAG 2.1 A/AA violations axe finds in the page's current document."""
+    if not getattr(page, "javascript_enabled", True):
+        # axe.run waits for timers that never fire in such a page: it would hang, not fail.
+        raise AssertionError("axe needs JavaScript: check this page in a page that has it.")
     # Evaluated through the DevTools protocol, so the strict CSP does not block it.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())

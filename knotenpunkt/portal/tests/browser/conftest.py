@@ -108,6 +108,7 @@ def new_page(browser, live_server):
             )
         contexts.append(context)
         page = context.new_page()
+        page.javascript_enabled = javascript  # axe.py refuses pages without it
         watcher.watch(page)
         return page
 

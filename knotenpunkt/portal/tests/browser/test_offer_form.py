@@ -145,9 +145,6 @@ def test_an_editor_writes_an_offer_by_keyboard_on_a_phone_in_arabic(
     assert all(place.latitude is not None for place in places)
 
 
-@pytest.mark.skip(
-    reason="hangs in Playwright without JavaScript (see the closing note of issue 11)"
-)
 def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
     new_page, log_in, district, setting
 ):
@@ -177,8 +174,9 @@ def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
     expect(page.locator("#form-errors")).to_have_count(0)
     page.keyboard.type("Rathaus")
     choose_first(page, "#id_places-1-municipality")
+    # axe cannot run in a page without JavaScript; the rows are the templates the test
+    # above checks with axe.
     assert_fits(page)
-    assert_accessible(page)
 
     tab_to(page, ".kp-action-bar--bottom button[type=submit]")
     page.keyboard.press("Enter")
@@ -188,9 +186,6 @@ def test_without_javascript_a_place_is_added_with_the_button_and_the_form_saves(
     assert sorted(offer.places.values_list("name", flat=True)) == ["Bürgerhaus", "Rathaus"]
 
 
-@pytest.mark.skip(
-    reason="hangs in Playwright without JavaScript (see the closing note of issue 11)"
-)
 def test_a_place_is_removed_with_its_labelled_checkbox(new_page, log_in, district, setting, offer):
     page = new_page(language="ar", viewport=PHONE)
     page.set_default_timeout(30_000)
