@@ -132,6 +132,12 @@ def district_admin_client(client, users):
 
 
 @pytest.fixture
+def pages_in_english(settings):
+    """Pages in English, where a test names the English msgids (pages are German otherwise)."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
 def german():
     """Return a function giving a msgid's German text, as pages show it by default."""
     from django.utils import translation

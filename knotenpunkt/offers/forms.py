@@ -16,7 +16,8 @@ from knotenpunkt.core.forms import (
     add_fingerprint,
 )
 from knotenpunkt.core.formsets import CappedFormSet, capped_formset_factory, show_without_errors
-from knotenpunkt.core.richtext import RTL_LANGUAGES, RichTextFormField
+from knotenpunkt.core.i18n import text_direction
+from knotenpunkt.core.richtext import RichTextFormField
 from knotenpunkt.core.widgets import (
     CheckboxList,
     DateField,
@@ -415,7 +416,7 @@ class TranslationForm(forms.Form):
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
-        direction = "rtl" if language in RTL_LANGUAGES else "ltr"
+        direction = text_direction(language)
         for field in self.fields.values():
             field.widget.attrs.update({"lang": language, "dir": direction})
 

@@ -2,7 +2,6 @@
 
 from .fields import (
     RICH_TEXT_HINT,
-    RTL_LANGUAGES,
     LimitedTextField,
     RichTextField,
     RichTextFormField,
@@ -29,7 +28,6 @@ __all__ = [
     "ALLOWED_URL_SCHEMES",
     "RICH_TEXT_HINT",
     "RICH_TEXT_MAX_LENGTH",
-    "RTL_LANGUAGES",
     "LimitedTextField",
     "RichTextField",
     "RichTextFormField",

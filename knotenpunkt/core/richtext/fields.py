@@ -7,15 +7,12 @@ shared editor (``RichTextWidget``), a plain textarea without JavaScript.
 """
 
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..i18n import text_direction
 from .sanitise import RICH_TEXT_MAX_LENGTH, clean_rich_text
-
-# Django's own list of the languages written from right to left.
-RTL_LANGUAGES = frozenset(settings.LANGUAGES_BIDI)
 
 RICH_TEXT_HINT = _(
     "Format with the buttons above the text, or with Ctrl+B (bold), Ctrl+I (italic) and "
@@ -71,7 +68,7 @@ class RichTextWidget(forms.Textarea):
         attrs = {"rows": 8, **(attrs or {})}
         if language:
             attrs.setdefault("lang", language)
-            attrs.setdefault("dir", "rtl" if language in RTL_LANGUAGES else "ltr")
+            attrs.setdefault("dir", text_direction(language))
         super().__init__(attrs)
 
 

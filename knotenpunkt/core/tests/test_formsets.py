@@ -13,6 +13,9 @@ from knotenpunkt.core.formsets import (
     with_one_more_row,
 )
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 PACKAGE = Path(__file__).resolve().parents[2]
 
 
@@ -88,9 +91,3 @@ def test_every_formset_of_the_project_comes_from_the_capped_factory():
             if pattern.search(line) and "capped_formset_factory(" not in line:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {line.strip()}")
     assert not offenders
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

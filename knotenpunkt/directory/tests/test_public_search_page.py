@@ -8,6 +8,9 @@ from knotenpunkt.directory.models import LanguageCode, SpokenLanguage, Topic, To
 
 from .factories import OrganisationFactory
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 
 @pytest.fixture(autouse=True)
 def _reference_lists(db):
@@ -66,9 +69,3 @@ def test_an_empty_directory_search_offers_ways_back(client, district):
     assert 'href="?q=Caritas"' in html
     assert 'href="?type=school"' in html
     assert f'href="{_url(district)}"' in html
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

@@ -12,6 +12,9 @@ from knotenpunkt.directory.models import OfficeUnit, OrganisationType
 from knotenpunkt.directory.tests.factories import ContactPersonFactory, OrganisationFactory
 from knotenpunkt.downloads import generated
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 
 def pdf_text(html):
     """Return the text WeasyPrint lays out on the pages of ``html``, spaces collapsed."""
@@ -308,9 +311,3 @@ def test_the_generated_pdfs_are_tagged_with_language_and_title(
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     assert pdf.metadata.title == f"{expected_title} – {district.name}"
     assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

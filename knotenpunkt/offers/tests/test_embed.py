@@ -13,6 +13,9 @@ from knotenpunkt.offers.models import OfferState
 
 from .factories import OfferFactory, OfferPlaceFactory, OfferTranslationFactory
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 
 def _embed(district):
     return reverse("offers:embed", kwargs={"district_slug": district.slug})
@@ -237,9 +240,3 @@ def test_the_code_partners_copy_is_valid_html(client, district, offer):
     )
 
     assert html_errors({"the embed code": partner_page}) == []
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

@@ -17,6 +17,9 @@ from knotenpunkt.offers.models import Offer
 
 from .test_workspace_views import _edit_data, _log_in, _management, _offer_data, _url
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 
 @pytest.fixture
 def editor(users, provider):
@@ -366,9 +369,3 @@ def test_the_place_lookup_answers_the_found_coordinates_or_the_centre(
     assert found == {"found": True, "latitude": "49.20000", "longitude": "10.20000"}
     missing = client.get(url, {"street": "Nirgendwo 1", "municipality": centre.pk}).json()
     assert missing == {"found": False, "latitude": "49.13500", "longitude": "10.07100"}
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

@@ -10,6 +10,9 @@ from knotenpunkt.offers.models import TargetGroup, TargetGroupCode
 
 from .factories import OfferFactory
 
+# The assertions name the English msgids (root conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_in_english")
+
 NOTE = "A filter in the link no longer exists and was ignored."
 
 
@@ -171,9 +174,3 @@ def test_back_to_the_offers_keeps_the_search(client, district, make_offer):
 
     assert 'href="/nordkreis/angebote/?q=caf%C3%A9&amp;free=on"' in kept.content.decode()
     assert f'href="{_url("catalogue", district)}">' in elsewhere.content.decode()
-
-
-@pytest.fixture(autouse=True)
-def _pages_in_english(settings):
-    """The assertions name the English msgids; the pages would otherwise be German."""
-    settings.LANGUAGE_CODE = "en"

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from knotenpunkt.core.decorators import district_permission_required
 from knotenpunkt.core.forms import add_service_error
+from knotenpunkt.core.i18n import text_direction
 from knotenpunkt.core.lifecycle import review
 from knotenpunkt.core.lifecycle.translation import TranslationStatus, status_of
 
 from .. import selectors, services
-from ..forms import RTL_LANGUAGES, TranslationForm, translation_languages
+from ..forms import TranslationForm, translation_languages
 from ..models import OfferTranslation
 from ..permissions import can_use_offer_workspace, can_view_overviews
 from .access import editable_ids, get_offer, may_edit, to_offer
@@ -65,7 +66,7 @@ def translation_edit(request, pk, language):
         "is_outdated": status_of(getattr(translation, "source_hash", None), offer.text_hash)
         == TranslationStatus.OUTDATED,
         "has_pending_change": review.pending_change(offer) is not None,
-        "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        "direction": text_direction(language),
     }
     return render(request, "offers/workspace/translation_form.html", context)
 
