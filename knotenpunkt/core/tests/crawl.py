@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 from django.conf import settings
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
+from django.utils.http import parse_header_parameters
 
 from .test_view_access_matrix import ROLE_COLUMNS, _all_rows
 
@@ -419,4 +420,4 @@ def report(title, failures, limit=200):
 
 def _media_type(content_type):
     """The media type alone: "application/rss+xml" of "application/rss+xml; charset=utf-8"."""
-    return content_type.split(";", 1)[0].strip().lower()
+    return parse_header_parameters(content_type)[0]
